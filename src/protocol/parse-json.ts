@@ -1,0 +1,36 @@
+import { DeserializationError } from "../errors/client-errors.js";
+import type { ResponseMetadata } from "../metadata.js";
+
+const decoder = new TextDecoder("utf-8", { fatal: true });
+
+/** Decodes a response body as strict UTF-8; `undefined` when the bytes are not valid UTF-8. */
+export function decodeUtf8(bytes: Uint8Array): string | undefined {
+  try {
+    return decoder.decode(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Parses a 2xx awsJson body, which must be a JSON object, or throws a {@link DeserializationError}. */
+export function parseJsonObject(bytes: Uint8Array, $metadata: ResponseMetadata): Record<string, unknown> {
+  const text = decodeUtf8(bytes);
+  if (text === undefined) throw new DeserializationError("", "response body is not valid UTF-8", { $metadata });
+  if (text.trim() === "") throw new DeserializationError("", "response body is empty", { $metadata });
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (cause) {
+    throw new DeserializationError("", `response body is not valid JSON: ${excerpt(text)}`, { cause, $metadata });
+  }
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    throw new DeserializationError("", `response body must be a JSON object, got ${excerpt(text)}`, { $metadata });
+  }
+  return value as Record<string, unknown>;
+}
+
+/** A short, single-line excerpt of a body for error messages. */
+export function excerpt(text: string, max = 120): string {
+  const flat = text.replace(/\s+/g, " ").trim();
+  return JSON.stringify(flat.length > max ? `${flat.slice(0, max)}…` : flat);
+}
