@@ -1,11 +1,12 @@
 import type { Command } from "./commands/command.js";
-import { createConfigResolver, defaultRequestHandler, type ResolvedConfig } from "./config/resolve-config.js";
+import { createConfigResolver, type ResolvedConfig } from "./config/resolve-config.js";
 import type { ECRClientConfig, HttpRequestHandler } from "./config/types.js";
 import type { MetadataBearer } from "./metadata.js";
 import { parseJsonObject } from "./protocol/parse-json.js";
 import { sendAttempt } from "./request/attempt.js";
 import { buildRequest } from "./request/build-request.js";
 import { withRetry } from "./retry/with-retry.js";
+import { defaultRequestHandler } from "./transport/defaults.js";
 
 /** Per-call options of {@link ECRClient.send}. */
 export interface SendOptions {

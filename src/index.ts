@@ -12,6 +12,7 @@ export type {
   AwsCredentialIdentityProvider,
   ECRClientConfig,
   HttpRequestHandler,
+  Logger,
   Provider,
   Sha256Constructor,
 } from "./config/types.js";

@@ -1,11 +1,10 @@
 import { Sha256 } from "@aws-crypto/sha256-js";
-import { FetchHttpHandler } from "@smithy/fetch-http-handler";
 import { SignatureV4 } from "@smithy/signature-v4";
 import type { AwsCredentialIdentity } from "@smithy/types";
 import { ConfigurationError, CredentialsError } from "../errors/client-errors.js";
 import { type Endpoint, parseCustomEndpoint } from "./endpoint.js";
 import { memoizeCredentials } from "./memoize-credentials.js";
-import type { ECRClientConfig, HttpRequestHandler } from "./types.js";
+import type { ECRClientConfig } from "./types.js";
 
 /** Everything a send needs, resolved once per client. */
 export interface ResolvedConfig {
@@ -56,9 +55,4 @@ async function resolveRegion(option: ECRClientConfig["region"]): Promise<string>
     throw new ConfigurationError("region", `region ${JSON.stringify(region)} is not a valid host label (letters, digits and hyphens)`);
   }
   return region;
-}
-
-/** The default transport. */
-export function defaultRequestHandler(): HttpRequestHandler {
-  return new FetchHttpHandler();
 }

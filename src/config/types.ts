@@ -41,8 +41,43 @@ export interface ECRClientConfig {
    * @default `https://api.ecr.{region}.amazonaws.com`
    */
   endpoint?: string | URL | undefined;
+  /**
+   * Use the FIPS endpoint (`api.ecr-fips.{region}…`).
+   * @default `AWS_USE_FIPS_ENDPOINT`, else false
+   */
+  useFipsEndpoint?: boolean | Provider<boolean> | undefined;
+  /**
+   * Use the dual-stack (IPv4 and IPv6) endpoint (`ecr.{region}.api.aws`).
+   * @default `AWS_USE_DUALSTACK_ENDPOINT`, else false
+   */
+  useDualstackEndpoint?: boolean | Provider<boolean> | undefined;
+  /**
+   * The shared-config profile for the default credential chain and region.
+   * @default `AWS_PROFILE`, else `default`
+   */
+  profile?: string | undefined;
   /** The HTTP handler. */
   requestHandler?: HttpRequestHandler | undefined;
   /** The SHA-256 implementation used for signing. */
   sha256?: Sha256Constructor | undefined;
+  /**
+   * How many HTTP attempts a send may make (1 disables retries).
+   * @default `AWS_MAX_ATTEMPTS`, else 3
+   */
+  maxAttempts?: number | Provider<number> | undefined;
+  /** Milliseconds one attempt (connect, headers and body) may take before it fails with a retryable `TimeoutError`. */
+  requestTimeout?: number | undefined;
+  /**
+   * Receives one debug line per attempt and a warning when retries are exhausted; never secrets.
+   * @default silent
+   */
+  logger?: Logger | undefined;
+}
+
+/** A console-like logger; `console` itself fits. */
+export interface Logger {
+  debug(...content: unknown[]): void;
+  info(...content: unknown[]): void;
+  warn(...content: unknown[]): void;
+  error(...content: unknown[]): void;
 }
