@@ -1,0 +1,217 @@
+import { copyFile, readFile, rm, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { build } from "esbuild";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CREDENTIALS, SESSION_CREDENTIALS } from "../support/fixtures.js";
+import { expectedSignature, sentSignature } from "../support/sigv4.js";
+import { EXPECTED_RULES, type LoopbackEcr, startLoopbackEcr } from "./loopback-ecr.js";
+import {
+  FIXTURES,
+  PACKAGE_NAME,
+  type PackedPackage,
+  ROOT,
+  listFiles,
+  packAndInstall,
+  run,
+} from "./tarball.js";
+
+// Packs the built package, installs the tarball in a fresh folder and uses it there the ways our users do.
+let pkg: PackedPackage;
+let ecr: LoopbackEcr;
+let env: NodeJS.ProcessEnv;
+
+beforeAll(async () => {
+  [pkg, ecr] = await Promise.all([packAndInstall(), startLoopbackEcr()]);
+  const copies: [string, string][] = [
+    ["cjs.cjs", "cjs.cjs"],
+    ["esm.mjs", "esm.mjs"],
+    ["typed.ts", "typed.ts"],
+    ["typed.ts", "typed.mts"],
+    ["typed.ts", "typed.cts"],
+    ["handler.ts", "handler.ts"],
+  ];
+  await Promise.all(copies.map(([from, to]) => copyFile(join(FIXTURES, from), join(pkg.project, to))));
+  // The standard AWS variables, as Lambda sets them; nothing else from this machine's AWS setup leaks in.
+  const base = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith("AWS_")));
+  env = {
+    ...base,
+    AWS_REGION: "us-east-1",
+    AWS_ACCESS_KEY_ID: SESSION_CREDENTIALS.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: SESSION_CREDENTIALS.secretAccessKey,
+    AWS_SESSION_TOKEN: SESSION_CREDENTIALS.sessionToken,
+    AWS_ENDPOINT_URL_ECR: ecr.endpoint,
+    AWS_EC2_METADATA_DISABLED: "true",
+  };
+}, 60_000);
+
+afterAll(async () => {
+  await Promise.all([ecr.close(), rm(pkg.project, { recursive: true, force: true })]);
+});
+
+/** Runs a script in the install folder and checks the server saw exactly one correctly signed call from it. */
+async function runScript(args: string[]): Promise<string> {
+  const before = ecr.requests.length;
+  const stdout = await run(process.execPath, args, { cwd: pkg.project, env });
+  expect(ecr.requests).toHaveLength(before + 1);
+  const request = ecr.requests.at(-1)!;
+  expect(request.headers["x-amz-security-token"]).toBe(SESSION_CREDENTIALS.sessionToken);
+  expect(sentSignature(request)).toBe(expectedSignature(request, SESSION_CREDENTIALS.secretAccessKey));
+  return stdout;
+}
+
+const printedRules = EXPECTED_RULES.map((rule) => `${rule.prefix} ${rule.createdAt}\n`).join("");
+
+describe("the packed tarball", () => {
+  it("holds only the build, the README and the licence", () => {
+    const unexpected = pkg.files.filter(
+      (file) => !/^(package\.json|README\.md|LICENSE|dist\/[\w/.-]+\.(js|cjs|d\.ts|d\.cts))$/.test(file),
+    );
+    expect(unexpected).toEqual([]);
+    expect(
+      pkg.files.filter((file) => /test|fixture|spec|\.map$|\.env|\.npmrc|\.pem$|\.key$/i.test(file)),
+    ).toEqual([]);
+    expect(pkg.files).toEqual(
+      expect.arrayContaining(["dist/index.js", "dist/index.cjs", "dist/index.d.ts", "dist/index.d.cts"]),
+    );
+  });
+
+  it("carries no secrets: no access keys, private keys or test credentials", async () => {
+    const files = await listFiles(pkg.installed);
+    const secret = /AKIA[0-9A-Z]{16}|-----BEGIN [A-Z ]*PRIVATE KEY-----|aws_secret_access_key\s*=/;
+    const testValues = [
+      CREDENTIALS.accessKeyId,
+      CREDENTIALS.secretAccessKey,
+      SESSION_CREDENTIALS.sessionToken,
+    ];
+    for (const file of files) {
+      const text = await readFile(join(pkg.installed, file), "utf8");
+      expect(secret.exec(text)?.[0], file).toBeUndefined();
+      expect(
+        testValues.filter((value) => text.includes(value)),
+        file,
+      ).toEqual([]);
+    }
+  });
+
+  it("has CommonJS files that require only CommonJS files that exist, and no relative import()", async () => {
+    const files = (await listFiles(pkg.installed)).filter((file) => file.endsWith(".cjs"));
+    expect(files.length).toBeGreaterThan(0);
+    for (const file of files) {
+      const text = await readFile(join(pkg.installed, file), "utf8");
+      expect(text, file).not.toMatch(/\bimport\(\s*["']\.\.?\//);
+      for (const [, target = ""] of text.matchAll(/\brequire\(\s*["'](\.\.?\/[^"']+)["']\s*\)/g)) {
+        expect(target, file).toMatch(/\.cjs$/);
+        expect(files, file).toContain(join(file, "..", target));
+      }
+    }
+  });
+});
+
+describe("installed from the tarball", () => {
+  it.each([
+    { style: "require() from CommonJS", conditions: [], script: "cjs.cjs", file: "dist/index.cjs" },
+    { style: "import from ESM", conditions: [], script: "esm.mjs", file: "dist/index.js" },
+    {
+      style: "import with the browser condition",
+      conditions: ["-C", "browser"],
+      script: "esm.mjs",
+      file: "dist/browser/index.js",
+    },
+    {
+      style: "import with the worker condition",
+      conditions: ["-C", "worker"],
+      script: "esm.mjs",
+      file: "dist/browser/index.js",
+    },
+  ])("loads $file for $style and lists the rules ($script)", async ({ conditions, script, file }) => {
+    const name = JSON.stringify(PACKAGE_NAME);
+    const resolve = script.endsWith(".cjs")
+      ? ["-e", `console.log(require.resolve(${name}))`]
+      : ["--input-type=module", "-e", `console.log(new URL(import.meta.resolve(${name})).pathname)`];
+    const resolved = await run(process.execPath, [...conditions, ...resolve], { cwd: pkg.project, env });
+    expect(resolved.trim()).toBe(join(pkg.installed, file));
+    expect(await runScript([...conditions, script])).toBe(printedRules);
+  });
+
+  it("ships a browser build with no static node: imports", async () => {
+    const files = (await listFiles(join(pkg.installed, "dist", "browser"))).filter((file) =>
+      file.endsWith(".js"),
+    );
+    for (const file of files) {
+      const text = await readFile(join(pkg.installed, "dist", "browser", file), "utf8");
+      expect(text, file).not.toMatch(/^\s*(import|export)\b[^;]*?from\s*["']node:/m);
+      expect(text, file).not.toMatch(/^\s*import\s*["']node:/m);
+    }
+  });
+});
+
+describe("TypeScript against the installed package", () => {
+  const strict = {
+    strict: true,
+    exactOptionalPropertyTypes: true,
+    noUncheckedIndexedAccess: true,
+    target: "es2022",
+    noEmit: true,
+    // Checking @types/node dominates the time; our declarations are checked by the dts build and attw.
+    skipLibCheck: true,
+    types: ["node"],
+    typeRoots: [join(ROOT, "node_modules", "@types")],
+  };
+  it.each([
+    // typed.mts resolves the `import` types (.d.ts), typed.cts and handler.ts the `require` types (.d.cts).
+    {
+      name: "nodenext",
+      options: { module: "nodenext", moduleResolution: "nodenext" },
+      files: ["typed.mts", "typed.cts", "handler.ts"],
+    },
+    {
+      name: "bundler",
+      options: { module: "preserve", moduleResolution: "bundler" },
+      files: ["typed.ts", "handler.ts"],
+    },
+  ])(
+    "compiles a strict file with moduleResolution $name",
+    async ({ name, options, files }) => {
+      const config = join(pkg.project, `tsconfig.${name}.json`);
+      await writeFile(config, JSON.stringify({ compilerOptions: { ...strict, ...options }, files }));
+      const tsc = join(ROOT, "node_modules", "typescript", "bin", "tsc");
+      await expect(run(process.execPath, [tsc, "-p", config], { cwd: pkg.project, env })).resolves.toBe("");
+    },
+    60_000,
+  );
+});
+
+describe("a Lambda handler bundled with esbuild", () => {
+  const invoke = `
+    const file = process.argv[1];
+    const load = file.endsWith(".cjs") ? Promise.resolve(require(file)) : import(require("node:url").pathToFileURL(file).href);
+    load.then((m) => m.handler({})).then((rules) => console.log(JSON.stringify(rules.map((rule) => ({
+      prefix: rule.ecrRepositoryPrefix, isDate: rule.createdAt instanceof Date, createdAt: rule.createdAt.toISOString(),
+    })))));`;
+
+  it.each([
+    { format: "esm", outfile: "lambda/handler.mjs" },
+    { format: "cjs", outfile: "lambda/handler.cjs" },
+  ] as const)(
+    "runs from a $format bundle and returns typed rules with Dates",
+    async ({ format, outfile }) => {
+      const result = await build({
+        entryPoints: [join(pkg.project, "handler.ts")],
+        absWorkingDir: pkg.project,
+        outfile: join(pkg.project, outfile),
+        bundle: true,
+        platform: "node",
+        target: "node20",
+        format,
+        mainFields: ["module", "main"],
+        metafile: true,
+        logLevel: "silent",
+      });
+      // Bundled whole (nothing external), from the package's ESM build.
+      const inputs = Object.keys(result.metafile.inputs);
+      expect(inputs).toContain(`node_modules/${PACKAGE_NAME}/dist/index.js`);
+      const stdout = await runScript(["-e", invoke, join(pkg.project, outfile)]);
+      expect(JSON.parse(stdout)).toEqual(EXPECTED_RULES.map((rule) => ({ ...rule, isDate: true })));
+    },
+  );
+});
