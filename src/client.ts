@@ -8,9 +8,20 @@ import { buildRequest } from "./request/build-request.js";
 import { withRetry } from "./retry/with-retry.js";
 import { defaultRequestHandler } from "./transport/defaults.js";
 
-/** Per-call options of {@link ECRClient.send}. */
+/**
+ * Per-call options of {@link ECRClient.send}.
+ *
+ * @example
+ * ```ts
+ * // Give up after 2 seconds, whatever the retry policy says.
+ * await client.send(new DescribePullThroughCacheRulesCommand({}), { abortSignal: AbortSignal.timeout(2_000) });
+ * ```
+ */
 export interface SendOptions {
-  /** Aborts the in-flight request; the call rejects with an `AbortError`. */
+  /**
+   * Aborts the in-flight request; the call rejects with an {@link AbortError}.
+   * @default none (the call runs to completion or fails)
+   */
   abortSignal?: AbortSignal | undefined;
 }
 
@@ -64,7 +75,19 @@ export class ECRClient {
     return operation.deserialize(parseJsonObject(response.body, response.$metadata), response.$metadata);
   }
 
-  /** Releases the transport's sockets. The client must not be used afterwards. */
+  /**
+   * Releases the transport's sockets. The client must not be used afterwards.
+   *
+   * @example
+   * ```ts
+   * const client = new ECRClient({ region: "us-east-1" });
+   * try {
+   *   await client.send(new DescribePullThroughCacheRulesCommand({}));
+   * } finally {
+   *   client.destroy(); // a short-lived script exits without waiting for idle keep-alive sockets
+   * }
+   * ```
+   */
   destroy(): void {
     this.#handler.destroy?.();
   }
