@@ -36,20 +36,34 @@ const common: Options = {
 
 export default defineConfig(() => {
   rmSync("dist", { recursive: true, force: true });
+  const library = present({ index: "src/index.ts", "emulator/index": "src/emulator/index.ts" });
   const cli = present({ "cli/main": "src/cli/main.ts" });
+  // tsup sets baseUrl for its declaration build, which TypeScript 6 deprecates.
+  const dts = { entry: library, compilerOptions: { ignoreDeprecations: "6.0" } };
   return [
     {
       ...common,
-      // Node: ESM (split, so lazily imported modules stay in their own chunks) and CommonJS (one file per entry:
-      // esbuild turns each lazy `import()` of our own code into a deferred in-file initializer, so the
-      // CommonJS build never loads an ESM chunk).
-      entry: present({ index: "src/index.ts", "emulator/index": "src/emulator/index.ts" }),
-      format: ["esm", "cjs"],
+      // Node ESM, split: the CLI shares the library's chunks, and lazily imported modules stay in chunks of
+      // their own, loaded only when used. Declarations: .d.ts.
+      entry: { ...library, ...cli },
+      format: ["esm"],
       platform: "node",
-      // `import.meta.url` in the CommonJS build (and `__dirname` in ESM) get shims instead of `undefined`.
+      splitting: true,
+      // `__dirname` and `__filename` get shims instead of a ReferenceError.
       shims: true,
-      // tsup sets baseUrl for its declaration build, which TypeScript 6 deprecates.
-      dts: { compilerOptions: { ignoreDeprecations: "6.0" } },
+      dts,
+    },
+    {
+      ...common,
+      // Node CommonJS, one file per entry: esbuild turns each lazy `import()` of our own code into a deferred
+      // in-file initializer, so this build never loads an ESM chunk. Declarations: .d.cts.
+      entry: library,
+      format: ["cjs"],
+      platform: "node",
+      splitting: false,
+      // `import.meta.url` gets a shim instead of `undefined`.
+      shims: true,
+      dts,
     },
     {
       ...common,
@@ -64,8 +78,5 @@ export default defineConfig(() => {
       external: [/^node:/],
       esbuildPlugins: [fetchRuntimeDefaults],
     },
-    ...(Object.keys(cli).length > 0
-      ? [{ ...common, entry: cli, format: ["esm" as const], platform: "node" as const }]
-      : []),
   ];
 });
