@@ -61,6 +61,12 @@ export default defineConfig(() => {
       format: ["cjs"],
       platform: "node",
       splitting: false,
+      // Lazy `import()`s of dependencies become `Promise.resolve().then(() => require(…))`: a native `import()`
+      // in CommonJS crashes where there is no ESM loader (Jest without --experimental-vm-modules, vm contexts).
+      // A missing optional package then fails with MODULE_NOT_FOUND rather than ERR_MODULE_NOT_FOUND.
+      esbuildOptions(options) {
+        options.supported = { ...options.supported, "dynamic-import": false };
+      },
       // `import.meta.url` gets a shim instead of `undefined`.
       shims: true,
       dts,

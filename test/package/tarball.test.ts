@@ -97,12 +97,13 @@ describe("the packed tarball", () => {
     }
   });
 
-  it("has CommonJS files that require only CommonJS files that exist, and no relative import()", async () => {
+  // A native import() in CommonJS crashes where there is no ESM loader (Jest, vm contexts): lazy loads must be require()s.
+  it("has CommonJS files that require only CommonJS files that exist, and no native import()", async () => {
     const files = (await listFiles(pkg.installed)).filter((file) => file.endsWith(".cjs"));
     expect(files.length).toBeGreaterThan(0);
     for (const file of files) {
       const text = await readFile(join(pkg.installed, file), "utf8");
-      expect(text, file).not.toMatch(/\bimport\(\s*["']\.\.?\//);
+      expect(text, file).not.toMatch(/(?<![\w.$])import\s*\(/);
       for (const [, target = ""] of text.matchAll(/\brequire\(\s*["'](\.\.?\/[^"']+)["']\s*\)/g)) {
         expect(target, file).toMatch(/\.cjs$/);
         expect(files, file).toContain(join(file, "..", target));
