@@ -13,6 +13,7 @@ import {
 } from "../src/index.js";
 import { SESSION_CREDENTIALS } from "./support/fixtures.js";
 import { capture, ENDPOINT, useMsw } from "./support/msw.js";
+import { sentSignature } from "./support/sigv4.js";
 
 const { server, requests } = useMsw();
 const client = new ECRClient({ region: "us-east-1", credentials: SESSION_CREDENTIALS });
@@ -254,6 +255,31 @@ describe("$response", () => {
     expect(Object.keys(error)).toEqual(expect.not.arrayContaining(["$response"]));
     expect(JSON.stringify(error)).not.toContain("only-in-raw-body");
     expect(inspect(error)).not.toContain("only-in-raw-body");
+  });
+
+  it("redacts the signature and session token a debugging proxy echoes back", async () => {
+    server.use(
+      http.post(ENDPOINT, async ({ request }) => {
+        await capture(request);
+        // Echo the two secrets first, so they fall inside the excerpt.
+        const authorization = request.headers.get("authorization") ?? "";
+        const token = request.headers.get("x-amz-security-token") ?? "";
+        const echo = `x-amz-security-token: ${token}\nauthorization: …${authorization.slice(authorization.indexOf("Signature="))}`;
+        return new HttpResponse(`<pre>${echo}</pre>`, {
+          status: 400,
+          headers: { "content-type": "text/html" },
+        });
+      }),
+    );
+    const error: unknown = await client
+      .send(new DescribePullThroughCacheRulesCommand())
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ECRServiceException);
+    const { message } = error as ECRServiceException;
+    expect(message).toMatch(/^HTTP 400 with a body that is not a JSON object \(text\/html\): "<pre>/);
+    expect(message).toContain("Signature=<redacted>");
+    expect(message).not.toContain(SESSION_CREDENTIALS.sessionToken);
+    expect(message).not.toContain(sentSignature(requests[0]!));
   });
 
   it("carries no secret of the request", async () => {

@@ -67,6 +67,36 @@ describe("excerpt", () => {
     ["long text is cut with an ellipsis", "x".repeat(200), 10, `"${"x".repeat(10)}…"`],
     ["text of exactly the limit is kept", "y".repeat(10), 10, `"${"y".repeat(10)}"`],
     ["quotes are escaped", 'say "hi"', undefined, '"say \\"hi\\""'],
+    [
+      "an echoed signature is redacted",
+      "Authorization: AWS4-HMAC-SHA256 Credential=AKID/20260101/us-east-1/ecr/aws4_request, Signature=0123456789abcdef0123456789abcdef",
+      200,
+      '"Authorization: AWS4-HMAC-SHA256 Credential=AKID/20260101/us-east-1/ecr/aws4_request, Signature=<redacted>"',
+    ],
+    [
+      "an echoed session token header is redacted",
+      "X-Amz-Security-Token: FwoGZX+/tok== next",
+      undefined,
+      '"X-Amz-Security-Token: <redacted> next"',
+    ],
+    [
+      "an echoed session token in JSON is redacted",
+      '{"x-amz-security-token":"FwoG/tok=="}',
+      undefined,
+      '"{\\"x-amz-security-token\\":\\"<redacted>\\"}"',
+    ],
+    [
+      "a presigned query is redacted",
+      "?X-Amz-Security-Token=Fwo%2Btok&X-Amz-Signature=abcdef0123456789abcdef",
+      undefined,
+      '"?X-Amz-Security-Token=<redacted>&X-Amz-Signature=<redacted>"',
+    ],
+    [
+      "a secret is redacted before the cut",
+      `${"a".repeat(100)} x-amz-security-token: ${"T".repeat(50)}`,
+      125,
+      `"${"a".repeat(100)} x-amz-security-token: <r…"`,
+    ],
   ])("%s", (_, text, max, expected) => {
     expect(max === undefined ? excerpt(text) : excerpt(text, max)).toBe(expected);
   });
