@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { deserializeDescribeOutput } from "../../src/commands/deserialize-rules.js";
 import { DeserializationError, type ResponseMetadata } from "../../src/index.js";
@@ -199,6 +200,79 @@ describe("DescribePullThroughCacheRules deserializer: wrong types", () => {
   it("reports the first bad member of a rule, in model order", () => {
     expect(deserializationError(rules('{"updatedAt":"x","createdAt":"y"}')).path).toBe(
       "pullThroughCacheRules[0].createdAt",
+    );
+  });
+});
+
+describe("DescribePullThroughCacheRules deserializer: any JSON", () => {
+  const member = (arbitrary: fc.Arbitrary<unknown>) => fc.option(arbitrary, { nil: undefined });
+  const seconds = fc.double({ min: -8.64e12, max: 8.64e12, noNaN: true });
+  const wireRules = fc.array(
+    fc.oneof(
+      fc.constant(null),
+      fc.record(
+        {
+          ecrRepositoryPrefix: member(fc.string()),
+          upstreamRegistryUrl: member(fc.string()),
+          createdAt: member(seconds),
+          registryId: member(fc.stringMatching(/^\d{12}$/)),
+          credentialArn: member(fc.string()),
+          customRoleArn: member(fc.string()),
+          upstreamRepositoryPrefix: member(fc.string()),
+          upstreamRegistry: member(fc.string()),
+          updatedAt: member(fc.oneof(seconds, seconds.map(String))),
+        },
+        { requiredKeys: [] },
+      ),
+    ),
+  );
+
+  it("maps every well-typed page: nulls dropped, strings kept, Dates = Math.round(seconds × 1000)", () => {
+    fc.assert(
+      fc.property(wireRules, member(fc.string()), (rules, nextToken) => {
+        const wire = JSON.parse(JSON.stringify({ pullThroughCacheRules: rules, nextToken })) as Record<
+          string,
+          unknown
+        >;
+        const output = deserializeDescribeOutput(wire, $metadata);
+        const kept = rules.filter((rule) => rule !== null);
+        expect(output.pullThroughCacheRules).toHaveLength(kept.length);
+        expect(output.nextToken).toBe(nextToken);
+        kept.forEach((rule, index) => {
+          const { createdAt, updatedAt, ...strings } = rule;
+          const mapped = output.pullThroughCacheRules?.[index];
+          expect(mapped).toMatchObject(JSON.parse(JSON.stringify(strings)) as object);
+          const ms = (value: unknown) =>
+            value === undefined ? undefined : Math.round(Number(value) * 1000) + 0; // + 0: a Date has no -0
+          expect(mapped?.createdAt?.getTime()).toBe(ms(createdAt));
+          expect(mapped?.updatedAt?.getTime()).toBe(ms(updatedAt));
+        });
+      }),
+    );
+  });
+
+  it("returns an output or throws a DeserializationError with $metadata, whatever the JSON", () => {
+    const body = fc.oneof(
+      fc.dictionary(fc.string(), fc.jsonValue()),
+      fc.record({ pullThroughCacheRules: fc.jsonValue(), nextToken: fc.jsonValue() }, { requiredKeys: [] }),
+      fc.record({
+        pullThroughCacheRules: fc.array(
+          fc.dictionary(fc.constantFrom(...MODEL_ORDER, "other"), fc.jsonValue()),
+        ),
+      }),
+    );
+    fc.assert(
+      fc.property(body, (value) => {
+        try {
+          expect(deserializeDescribeOutput(value, $metadata).$metadata).toBe($metadata);
+        } catch (error) {
+          expect(error).toBeInstanceOf(DeserializationError);
+          expect((error as DeserializationError).$metadata).toBe($metadata);
+          expect((error as DeserializationError).path).toMatch(
+            /^(nextToken|pullThroughCacheRules(\[\d+\](\.\w+)?)?)$/,
+          );
+        }
+      }),
     );
   });
 });

@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   ECRServiceException,
@@ -342,5 +343,35 @@ describe("toServiceException: $response", () => {
     });
     expect(Object.keys(error)).not.toContain("$response");
     expect(JSON.stringify(error)).not.toContain("$response");
+  });
+});
+
+describe("toServiceException: any response", () => {
+  it("gives an ECRServiceException with a non-empty name and a message, whatever the bytes", () => {
+    const body = fc.oneof(
+      fc.uint8Array({ maxLength: 300 }),
+      fc.jsonValue().map((value) => encode(JSON.stringify(value))),
+      fc
+        .record(
+          { __type: fc.jsonValue(), code: fc.jsonValue(), message: fc.jsonValue(), Message: fc.jsonValue() },
+          { requiredKeys: [] },
+        )
+        .map((value) => encode(JSON.stringify(value))),
+    );
+    const headers = fc.record(
+      { "x-amzn-errortype": fc.string(), "content-type": fc.string() },
+      { requiredKeys: [] },
+    );
+    fc.assert(
+      fc.property(fc.integer({ min: 300, max: 599 }), body, headers, (statusCode, bytes, responseHeaders) => {
+        const error = toServiceException({ statusCode, headers: responseHeaders, body: bytes }, $metadata);
+        expect(error).toBeInstanceOf(ECRServiceException);
+        expect(error.name).not.toBe("");
+        expect(typeof error.message).toBe("string");
+        expect(error.message).not.toBe("");
+        expect(["client", "server"]).toContain(error.$fault);
+        expect(error.$response?.statusCode).toBe(statusCode);
+      }),
+    );
   });
 });
