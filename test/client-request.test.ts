@@ -95,7 +95,10 @@ describe("the request on the wire", () => {
 
 describe("SigV4, recomputed independently with node:crypto", () => {
   const credentialScope =
-    /^AWS4-HMAC-SHA256 Credential=AKIDTESTACCESSKEY01\/\d{8}\/us-east-1\/ecr\/aws4_request, SignedHeaders=([^,]+), Signature=[0-9a-f]{64}$/;
+    /^AWS4-HMAC-SHA256 Credential=AKIDTESTACCESSKEY01\/(\d{8})\/us-east-1\/ecr\/aws4_request, SignedHeaders=([^,]+), Signature=[0-9a-f]{64}$/;
+  /** `x-amz-date` as epoch ms. */
+  const amzDateMs = (value: string): number =>
+    Date.parse(value.replace(/^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/, "$1-$2-$3T$4:$5:$6Z"));
 
   it.each<[string, ECRClientConfig, DescribePullThroughCacheRulesCommandInput, string[]]>([
     ["static credentials", { credentials: CREDENTIALS }, {}, []],
@@ -116,7 +119,11 @@ describe("SigV4, recomputed independently with node:crypto", () => {
     const request = await sendOnce(config, input);
     const match = credentialScope.exec(request.headers["authorization"] ?? "");
     expect(match).not.toBeNull();
-    const signed = match![1]!.split(";");
+    const [, scopeDate, signedHeaders] = match!;
+    const amzDate = request.headers["x-amz-date"] ?? "";
+    expect(amzDate.slice(0, 8)).toBe(scopeDate);
+    expect(Math.abs(amzDateMs(amzDate) - Date.now())).toBeLessThan(5 * 60_000);
+    const signed = signedHeaders!.split(";");
     expect(signed).toEqual(
       expect.arrayContaining([
         "host",
