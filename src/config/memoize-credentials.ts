@@ -1,5 +1,5 @@
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from "@smithy/types";
-import { CredentialsError } from "../errors/client-errors.js";
+import { CredentialsError, ECRClientError } from "../errors/client-errors.js";
 
 /** Credentials are refreshed this long before they expire, like the AWS SDK. */
 export const REFRESH_BEFORE_EXPIRY_MS = 5 * 60_000;
@@ -30,12 +30,18 @@ async function resolve(provider: AwsCredentialIdentityProvider): Promise<AwsCred
   try {
     identity = await provider();
   } catch (cause) {
-    if (cause instanceof CredentialsError) throw cause;
+    // Our own typed errors (no credentials, bad settings) already say what to fix.
+    if (cause instanceof ECRClientError) throw cause;
     const reason = cause instanceof Error ? cause.message : String(cause);
     throw new CredentialsError(`could not resolve credentials: ${reason}`, { cause });
   }
   const { accessKeyId, secretAccessKey } = (identity ?? {}) as Partial<AwsCredentialIdentity>;
-  if (typeof accessKeyId !== "string" || typeof secretAccessKey !== "string" || !accessKeyId || !secretAccessKey) {
+  if (
+    typeof accessKeyId !== "string" ||
+    typeof secretAccessKey !== "string" ||
+    !accessKeyId ||
+    !secretAccessKey
+  ) {
     throw new CredentialsError("the credentials provider returned no accessKeyId/secretAccessKey");
   }
   return identity as AwsCredentialIdentity;
