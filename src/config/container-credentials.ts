@@ -1,7 +1,7 @@
 import type { AwsCredentialIdentity } from "@smithy/types";
 import { ConfigurationError, CredentialsError } from "../errors/client-errors.js";
 import type { ConfigHost } from "./host.js";
-import type { LinkResult } from "./profile-credentials.js";
+import type { LinkResult } from "./default-credentials.js";
 
 const ECS_HOST = "169.254.170.2";
 // http is allowed only to these hosts (loopback, ECS, EKS Pod Identity), as in the AWS SDK's fromHttp.

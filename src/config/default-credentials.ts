@@ -2,8 +2,10 @@ import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from "@smit
 import { CredentialsError } from "../errors/client-errors.js";
 import { fromEnvironment } from "./env-credentials.js";
 import type { ConfigHost } from "./host.js";
-import type { LinkResult } from "./profile-credentials.js";
-import { profileSource } from "./shared-files.js";
+import { type ProfileSource, profileSource } from "./shared-files.js";
+
+/** Credentials, or why a link of the chain found none (for the no-credentials error). */
+export type LinkResult = AwsCredentialIdentity | { readonly notFound: string };
 
 interface Link {
   readonly source: string;
@@ -69,10 +71,7 @@ function chain(profileOption: string | undefined, host: ConfigHost): Link[] {
   ];
 }
 
-async function fromWebIdentityEnv(
-  profile: ReturnType<typeof profileSource>,
-  host: ConfigHost,
-): Promise<LinkResult> {
+async function fromWebIdentityEnv(profile: ProfileSource, host: ConfigHost): Promise<LinkResult> {
   const { AWS_WEB_IDENTITY_TOKEN_FILE: tokenFile, AWS_ROLE_ARN: roleArn } = host.env;
   if (!tokenFile || !roleArn)
     return { notFound: "AWS_WEB_IDENTITY_TOKEN_FILE and AWS_ROLE_ARN not both set" };

@@ -1,6 +1,6 @@
 import type { AwsCredentialIdentity } from "@smithy/types";
 import type { ConfigHost } from "./host.js";
-import type { LinkResult } from "./profile-credentials.js";
+import type { LinkResult } from "./default-credentials.js";
 
 /** Per-request time-out and overall deadline: with no metadata service (a laptop) the chain fails fast. */
 const REQUEST_TIMEOUT_MS = 1000;

@@ -6,7 +6,9 @@ export const REFRESH_BEFORE_EXPIRY_MS = 5 * 60_000;
 
 /**
  * Wraps a provider so that concurrent callers share one resolution and the result is reused until it is
- * within five minutes of its `expiration`. A failing provider is not cached.
+ * within five minutes of its `expiration`. A failing provider is not cached. When an early refresh fails while
+ * the current credentials have not expired yet, those are used (the next call tries again), so a blip of the
+ * metadata service inside the five-minute window does not fail sends.
  */
 export function memoizeCredentials(
   provider: AwsCredentialIdentityProvider,
@@ -19,7 +21,13 @@ export function memoizeCredentials(
   return () => {
     if (current && fresh(current)) return Promise.resolve(current);
     pending ??= resolve(provider)
-      .then((identity) => (current = identity))
+      .then(
+        (identity) => (current = identity),
+        (error: unknown) => {
+          if (current?.expiration && current.expiration.getTime() > now()) return current;
+          throw error;
+        },
+      )
       .finally(() => (pending = undefined));
     return pending;
   };

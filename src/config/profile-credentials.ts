@@ -1,11 +1,9 @@
 import type { AwsCredentialIdentity, IniSection } from "@smithy/types";
 import { ConfigurationError } from "../errors/client-errors.js";
+import type { LinkResult } from "./default-credentials.js";
 import type { ConfigHost } from "./host.js";
 import type { DelegatedSetting } from "./node-provider.js";
 import { describeProfile, loadProfile, type ProfileSource } from "./shared-files.js";
-
-/** Credentials, or why this link found none (for the no-credentials error). */
-export type LinkResult = AwsCredentialIdentity | { readonly notFound: string };
 
 const SSO_SETTINGS = ["sso_session", "sso_start_url", "sso_account_id", "sso_role_name"] as const;
 

@@ -75,6 +75,22 @@ describe("memoized credentials", () => {
     expect(new Set(identities.map((identity) => identity.accessKeyId))).toEqual(new Set(["AKID2"]));
   });
 
+  it("keeps unexpired credentials when an early refresh fails, and fails once they have expired", async () => {
+    const clock = { now: T0 };
+    let fail = false;
+    const provider = () =>
+      fail
+        ? Promise.reject(new Error("IMDS blip"))
+        : Promise.resolve({ ...CREDENTIALS, expiration: new Date(clock.now + 10 * MINUTE) });
+    const credentials = memoizeCredentials(provider, () => clock.now);
+    const first = await credentials();
+    fail = true;
+    clock.now += 6 * MINUTE;
+    expect(await credentials()).toBe(first);
+    clock.now += 4 * MINUTE;
+    await expect(credentials()).rejects.toThrow(/IMDS blip/);
+  });
+
   it("does not cache a failure", async () => {
     let calls = 0;
     const credentials = memoizeCredentials(() =>
