@@ -1,4 +1,4 @@
-import { KIND, hasKind } from "./brand.js";
+import { KIND, isBrandedInstance } from "./brand.js";
 import type { ResponseMetadata } from "../metadata.js";
 
 /** The raw HTTP response behind a service error: status, headers and the (size-capped) body text. */
@@ -42,7 +42,7 @@ export class ECRServiceException extends Error {
   static readonly [KIND]: string = "ECRServiceException";
   /** `instanceof` works across two copies of this package: it checks a brand, not the prototype chain. */
   static override [Symbol.hasInstance](value: unknown): boolean {
-    return hasKind(value, (this as unknown as { [KIND]: string })[KIND]);
+    return isBrandedInstance(this, value);
   }
   /** The sanitized error code, e.g. `ThrottlingException`: the primary check. */
   override name: string;
