@@ -73,8 +73,10 @@ export default defineConfig(() => {
     },
     {
       ...common,
-      // Browsers and workers (`browser` / `worker` export conditions): fetch and sha256-js defaults, ESM only.
-      entry: { "browser/index": "src/index.ts" },
+      // Browsers and workers (`browser` / `worker` export conditions): fetch and sha256-js defaults, ESM only,
+      // in a folder of its own so its chunks never mix with the Node build's.
+      entry: { index: "src/index.ts" },
+      outDir: "dist/browser",
       format: ["esm"],
       platform: "browser",
       target: "es2022",
