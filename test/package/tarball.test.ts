@@ -156,6 +156,25 @@ describe("installed from the tarball", () => {
     expect(await runScript(["cjs.cjs"], fileEnv)).toBe(printedRules);
   });
 
+  it("swaps in the fetch-runtime defaults in the browser build only", async () => {
+    const read = async (dir: string): Promise<string> => {
+      const files = (await listFiles(dir)).filter(
+        (file) => /\.c?js$/.test(file) && !file.startsWith("browser/"),
+      );
+      return (await Promise.all(files.map((file) => readFile(join(dir, file), "utf8")))).join("\n");
+    };
+    const [node, browser] = await Promise.all([
+      read(join(pkg.installed, "dist")),
+      read(join(pkg.installed, "dist", "browser")),
+    ]);
+    // esbuild marks each bundled module with a `// src/…` comment.
+    const fetchDefaults = existsSync(join(ROOT, "src", "transport", "defaults.browser.ts"));
+    expect(node).toContain("// src/transport/defaults.ts\n");
+    expect(browser).toContain(`// src/transport/${fetchDefaults ? "defaults.browser.ts" : "defaults.ts"}\n`);
+    if (fetchDefaults) expect(browser).not.toContain("// src/transport/defaults.ts\n");
+    expect(node).not.toContain("// src/transport/defaults.browser.ts\n");
+  });
+
   it("ships a browser build whose eagerly loaded modules import only the known node: modules", async () => {
     const browser = join(pkg.installed, "dist", "browser");
     const found = new Set<string>();
