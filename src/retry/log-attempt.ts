@@ -21,21 +21,22 @@ export interface AttemptRecord {
  */
 export function logAttempt(logger: Logger | undefined, record: AttemptRecord): void {
   if (!logger) return;
-  const outcome = record.error === undefined ? "" : ` ${record.error}`;
   const next = record.retryDelay === undefined ? "" : `; retrying in ${record.retryDelay} ms`;
-  logger.debug(`${head(record)}${outcome}${next}`, fields(record));
+  logger.debug(`${summary(record)}${next}`, fields(record));
 }
 
 /** Writes the warning for a retryable failure that will not be retried any more. */
 export function logGiveUp(logger: Logger | undefined, record: AttemptRecord, reason: string): void {
-  logger?.warn(`${head(record)} ${record.error ?? ""}; giving up: ${reason}`, fields(record));
+  logger?.warn(`${summary(record)}; giving up: ${reason}`, fields(record));
 }
 
-function head(record: AttemptRecord): string {
+/** `DescribePullThroughCacheRules attempt 1/3: HTTP 503 ServiceUnavailableException (request id …)` */
+function summary(record: AttemptRecord): string {
   const { httpStatusCode, requestId } = record.$metadata;
   const status = httpStatusCode === undefined ? "no response" : `HTTP ${httpStatusCode}`;
+  const error = record.error === undefined ? "" : ` ${record.error}`;
   const id = requestId === undefined ? "" : ` (request id ${requestId})`;
-  return `${record.operation} attempt ${record.attempt}/${record.maxAttempts}: ${status}${id}`;
+  return `${record.operation} attempt ${record.attempt}/${record.maxAttempts}: ${status}${error}${id}`;
 }
 
 function fields(record: AttemptRecord): Record<string, unknown> {

@@ -1,5 +1,4 @@
 import { isServerError, isThrottlingError, isTransientError } from "@smithy/service-error-classification";
-import type { SdkError } from "@smithy/types";
 import { describe, expect, it } from "vitest";
 import { AbortError, ECRServiceException, NetworkError, TimeoutError, ValidationException } from "../../src/index.js";
 import { classifyError, type RetryErrorType } from "../../src/retry/classify-error.js";
@@ -37,7 +36,7 @@ const cases: [label: string, error: unknown, expected: RetryErrorType][] = [
 
 /** Smithy's own classification, in the order its retry middleware applies it. */
 function smithyType(error: unknown): RetryErrorType {
-  const e = error as SdkError;
+  const e = error as Parameters<typeof isTransientError>[0];
   if (isThrottlingError(e)) return "THROTTLING";
   if (isTransientError(e)) return "TRANSIENT";
   if (isServerError(e)) return "SERVER_ERROR";

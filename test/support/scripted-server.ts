@@ -88,6 +88,8 @@ function play(step: ScriptedResponse, req: IncomingMessage, res: ServerResponse)
     if (step.action === "stall") return;
     const body = typeof step.body === "string" ? step.body : JSON.stringify(step.body ?? {});
     const json = typeof step.body !== "string";
+    // No automatic Date header: it would drive the client's clock-skew correction against a test's fake clock.
+    res.sendDate = false;
     res.writeHead(step.status ?? 200, {
       ...(json ? { "content-type": "application/x-amz-json-1.1" } : {}),
       ...step.headers,
