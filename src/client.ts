@@ -69,7 +69,10 @@ export class ECRClient {
    * @throws {@link ConfigurationError}, {@link CredentialsError}, {@link NetworkError}, {@link TimeoutError},
    *   {@link AbortError} or {@link DeserializationError} when the call could not be made or understood.
    */
-  async send<Input, Output extends MetadataBearer>(command: Command<Input, Output>, options: SendOptions = {}): Promise<Output> {
+  async send<Input, Output extends MetadataBearer>(
+    command: Command<Input, Output>,
+    options: SendOptions = {},
+  ): Promise<Output> {
     const { operation, input } = command;
     const { abortSignal } = options;
     operation.validate(input);
@@ -77,15 +80,18 @@ export class ECRClient {
     const [config, maxAttempts] = await this.#prepare(abortSignal);
     const request = buildRequest(config.endpoint, operation.name, body);
     const invocationId = this.#runtime.uuid();
-    const response = await withRetry((context) => this.#attempt(request, config.signer, context, invocationId, abortSignal), {
-      operation: operation.name,
-      maxAttempts,
-      strategy: this.#retryStrategy,
-      sleep: this.#runtime.sleep,
-      now: () => this.#clock.now(),
-      abortSignal,
-      logger: this.#config.logger,
-    });
+    const response = await withRetry(
+      (context) => this.#attempt(request, config.signer, context, invocationId, abortSignal),
+      {
+        operation: operation.name,
+        maxAttempts,
+        strategy: this.#retryStrategy,
+        sleep: this.#runtime.sleep,
+        now: () => this.#clock.now(),
+        abortSignal,
+        logger: this.#config.logger,
+      },
+    );
     return operation.deserialize(parseJsonObject(response.body, response.$metadata), response.$metadata);
   }
 
@@ -96,7 +102,10 @@ export class ECRClient {
 
   /** Resolves the config (once per client) and `maxAttempts` (per send); an abort cuts a slow provider short. */
   async #prepare(abortSignal: AbortSignal | undefined): Promise<[ResolvedConfig, number]> {
-    const settings = Promise.all([this.#resolveConfig(), resolveMaxAttempts(this.#config.maxAttempts, this.#runtime.env)]);
+    const settings = Promise.all([
+      this.#resolveConfig(),
+      resolveMaxAttempts(this.#config.maxAttempts, this.#runtime.env),
+    ]);
     try {
       return await untilAborted(settings, abortSignal);
     } catch (error) {
@@ -105,7 +114,13 @@ export class ECRClient {
   }
 
   /** One attempt: signed with the service-aligned clock, tagged for the service's retry statistics. */
-  #attempt(request: HttpRequest, signer: SignatureV4, context: AttemptContext, invocationId: string, abortSignal: AbortSignal | undefined): Promise<AttemptResponse> {
+  #attempt(
+    request: HttpRequest,
+    signer: SignatureV4,
+    context: AttemptContext,
+    invocationId: string,
+    abortSignal: AbortSignal | undefined,
+  ): Promise<AttemptResponse> {
     return sendAttempt(request, {
       handler: this.#handler,
       signer,
@@ -113,7 +128,10 @@ export class ECRClient {
       abortSignal,
       requestTimeout: this.#requestTimeout,
       maxResponseBytes: MAX_RESPONSE_BYTES,
-      headers: { "amz-sdk-invocation-id": invocationId, "amz-sdk-request": `attempt=${context.attempt}; max=${context.maxAttempts}` },
+      headers: {
+        "amz-sdk-invocation-id": invocationId,
+        "amz-sdk-request": `attempt=${context.attempt}; max=${context.maxAttempts}`,
+      },
       onHeaders: (headers) => {
         if (this.#clock.observe(headers["date"])) context.clockSkewCorrected = true;
       },

@@ -45,7 +45,10 @@ export async function sendAttempt(request: HttpRequest, options: AttemptOptions)
   let headers: Record<string, string> = {};
   try {
     const unsigned = { ...request, headers: { ...request.headers, ...options.headers } };
-    const signed = await untilAborted(options.signer.sign(unsigned, { signingDate: options.signingDate }), signal);
+    const signed = await untilAborted(
+      options.signer.sign(unsigned, { signingDate: options.signingDate }),
+      signal,
+    );
     const handled = options.handler.handle(signed, { abortSignal: signal });
     const { response } = await untilAborted(handled, signal, () => {
       releaseLater(handled);
@@ -91,14 +94,25 @@ function attemptSignal(abortSignal: AbortSignal | undefined, requestTimeout: num
   };
 }
 
-function typedError(error: unknown, $metadata: ResponseMetadata, options: AttemptOptions, timedOut: boolean): Error {
+function typedError(
+  error: unknown,
+  $metadata: ResponseMetadata,
+  options: AttemptOptions,
+  timedOut: boolean,
+): Error {
   const { abortSignal, requestTimeout } = options;
   if (abortSignal?.aborted) return abortError(abortSignal, error, $metadata);
   if (timedOut) {
-    return new TimeoutError(`no complete response within requestTimeout (${requestTimeout} ms)`, { cause: error, $metadata });
+    return new TimeoutError(`no complete response within requestTimeout (${requestTimeout} ms)`, {
+      cause: error,
+      $metadata,
+    });
   }
   if (error instanceof BodyTooLargeError) {
-    return new DeserializationError("", `${error.message}; refusing to buffer it`, { cause: error, $metadata });
+    return new DeserializationError("", `${error.message}; refusing to buffer it`, {
+      cause: error,
+      $metadata,
+    });
   }
   if (isTyped(error)) return error;
   return networkError(error, $metadata);
@@ -128,10 +142,18 @@ function isTyped(error: unknown): error is Error {
 /** Finds Node's error code (`ECONNRESET`, …) on the error or its causes. */
 function networkError(error: unknown, $metadata: ResponseMetadata): NetworkError {
   let code: string | undefined;
-  for (let e: unknown = error, depth = 0; e && depth < 5 && code === undefined; e = (e as { cause?: unknown }).cause, depth++) {
+  for (
+    let e: unknown = error, depth = 0;
+    e && depth < 5 && code === undefined;
+    e = (e as { cause?: unknown }).cause, depth++
+  ) {
     const candidate = (e as { code?: unknown }).code;
     if (typeof candidate === "string") code = candidate;
   }
   const reason = error instanceof Error ? error.message : String(error);
-  return new NetworkError(`request failed${code ? ` (${code})` : ""}: ${reason}`, { cause: error, code, $metadata });
+  return new NetworkError(`request failed${code ? ` (${code})` : ""}: ${reason}`, {
+    cause: error,
+    code,
+    $metadata,
+  });
 }

@@ -30,7 +30,11 @@ export const THROTTLING_CODES: ReadonlySet<string> = new Set([
 ]);
 
 /** Error codes (or `name`s) of transient failures. */
-const TRANSIENT_CODES: ReadonlySet<string> = new Set(["TimeoutError", "RequestTimeout", "RequestTimeoutException"]);
+const TRANSIENT_CODES: ReadonlySet<string> = new Set([
+  "TimeoutError",
+  "RequestTimeout",
+  "RequestTimeoutException",
+]);
 
 /** HTTP statuses of transient failures (501 Not Implemented is deliberately absent). */
 const TRANSIENT_STATUSES: ReadonlySet<number> = new Set([500, 502, 503, 504]);
@@ -90,7 +94,11 @@ function isTransient(e: ErrorLike, clockSkewCorrected: boolean): boolean {
   if (e.name === "InvalidSignatureException" && String(e.message).includes("Signature expired")) return true;
   if (TRANSIENT_STATUSES.has(e.$metadata?.httpStatusCode ?? 0)) return true;
   // Node reports the code on the error or a cause (fetch: TypeError "fetch failed" ← Error ECONNREFUSED).
-  for (let c: ErrorLike | undefined = e, depth = 0; c && depth < 5; c = c.cause as ErrorLike | undefined, depth++) {
+  for (
+    let c: ErrorLike | undefined = e, depth = 0;
+    c && depth < 5;
+    c = c.cause as ErrorLike | undefined, depth++
+  ) {
     if (TRANSIENT_CODES.has(String(c.name)) || NETWORK_CODES.has(String(c.code))) return true;
   }
   return false;

@@ -5,7 +5,8 @@
  * `undefined`; the strategy bounds the rest.
  */
 export function retryAfterMs(error: unknown, now: number): number | undefined {
-  const headers = (error as { $response?: { headers?: Readonly<Record<string, string>> } } | undefined)?.$response?.headers;
+  const headers = (error as { $response?: { headers?: Readonly<Record<string, string>> } } | undefined)
+    ?.$response?.headers;
   if (!headers) return undefined;
   const amz = headers["x-amz-retry-after"];
   if (amz !== undefined && /^\d+$/.test(amz.trim())) return Number(amz);

@@ -29,7 +29,10 @@ export async function resolveMaxAttempts(
 
 function checked(setting: string, value: unknown): number {
   if (typeof value !== "number" || !Number.isSafeInteger(value) || value < 1) {
-    throw new ConfigurationError(setting, `${setting} must be a whole number ≥ 1 (1 disables retries), got ${JSON.stringify(value)}`);
+    throw new ConfigurationError(
+      setting,
+      `${setting} must be a whole number ≥ 1 (1 disables retries), got ${JSON.stringify(value)}`,
+    );
   }
   return value;
 }
@@ -42,7 +45,10 @@ function checked(setting: string, value: unknown): number {
 export function checkRequestTimeout(value: unknown): number | undefined {
   if (value === undefined) return undefined;
   if (typeof value !== "number" || !Number.isFinite(value) || value <= 0) {
-    throw new ConfigurationError("requestTimeout", `requestTimeout must be a number of milliseconds > 0, got ${JSON.stringify(value)}`);
+    throw new ConfigurationError(
+      "requestTimeout",
+      `requestTimeout must be a number of milliseconds > 0, got ${JSON.stringify(value)}`,
+    );
   }
   return value;
 }

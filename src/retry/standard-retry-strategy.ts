@@ -93,7 +93,8 @@ export class StandardRetryStrategy implements RetryStrategy {
   }
 
   recordSuccess(success: RetrySuccess): void {
-    const refund = success.retriedErrorType === undefined ? NO_RETRY_INCREMENT : retryCost(success.retriedErrorType);
+    const refund =
+      success.retriedErrorType === undefined ? NO_RETRY_INCREMENT : retryCost(success.retriedErrorType);
     this.#quota = Math.min(INITIAL_QUOTA, this.#quota + refund);
   }
 }

@@ -35,7 +35,10 @@ type WithMetadata = { $metadata: ResponseMetadata };
  * the strategy says. An abort stops everything at once, including a sleep. `attempts` and `totalRetryDelay`
  * are stamped on the result's `$metadata` or on the thrown error's.
  */
-export async function withRetry<T extends WithMetadata>(attempt: (context: AttemptContext) => Promise<T>, options: RetryOptions): Promise<T> {
+export async function withRetry<T extends WithMetadata>(
+  attempt: (context: AttemptContext) => Promise<T>,
+  options: RetryOptions,
+): Promise<T> {
   const { maxAttempts, strategy, abortSignal } = options;
   let totalRetryDelay = 0;
   let retriedErrorType: RetryErrorType | undefined;
@@ -50,11 +53,20 @@ export async function withRetry<T extends WithMetadata>(attempt: (context: Attem
     } catch (error) {
       const errorType = abortSignal?.aborted ? undefined : classifyError(error, context.clockSkewCorrected);
       record = { ...record, $metadata: metadataOf(error), error: errorLabel(error), errorType };
-      const delay = errorType && n < maxAttempts ? strategy.retryDelay(failure(error, errorType, context, options)) : undefined;
+      const delay =
+        errorType && n < maxAttempts
+          ? strategy.retryDelay(failure(error, errorType, context, options))
+          : undefined;
       logAttempt(options.logger, { ...record, retryDelay: delay });
       if (delay === undefined) {
         if (errorType === "THROTTLING" || errorType === "TRANSIENT") {
-          logGiveUp(options.logger, record, n < maxAttempts ? "the retry strategy declined (quota spent?)" : `all ${maxAttempts} attempts used`);
+          logGiveUp(
+            options.logger,
+            record,
+            n < maxAttempts
+              ? "the retry strategy declined (quota spent?)"
+              : `all ${maxAttempts} attempts used`,
+          );
         }
         throw stamp(error as Error, n, totalRetryDelay);
       }
@@ -66,11 +78,23 @@ export async function withRetry<T extends WithMetadata>(attempt: (context: Attem
 }
 
 function failure(error: unknown, errorType: RetryErrorType, context: AttemptContext, options: RetryOptions) {
-  return { error, errorType, attempt: context.attempt, maxAttempts: context.maxAttempts, retryAfter: retryAfterMs(error, options.now()) };
+  return {
+    error,
+    errorType,
+    attempt: context.attempt,
+    maxAttempts: context.maxAttempts,
+    retryAfter: retryAfterMs(error, options.now()),
+  };
 }
 
 /** Sleeps the backoff; an abort meanwhile ends the send with an `AbortError` carrying the last attempt's metadata. */
-async function sleepOrAbort(delay: number, options: RetryOptions, lastError: unknown, attempts: number, totalRetryDelay: number): Promise<void> {
+async function sleepOrAbort(
+  delay: number,
+  options: RetryOptions,
+  lastError: unknown,
+  attempts: number,
+  totalRetryDelay: number,
+): Promise<void> {
   const { abortSignal } = options;
   try {
     await options.sleep(delay, abortSignal);
@@ -87,6 +111,7 @@ function metadataOf(error: unknown): ResponseMetadata {
 
 function stamp<T>(target: T, attempts: number, totalRetryDelay: number): T {
   const bearer = target as Partial<WithMetadata> | undefined;
-  if (bearer && typeof bearer === "object") bearer.$metadata = { ...bearer.$metadata, attempts, totalRetryDelay };
+  if (bearer && typeof bearer === "object")
+    bearer.$metadata = { ...bearer.$metadata, attempts, totalRetryDelay };
   return target;
 }

@@ -1,6 +1,11 @@
 import { inspect } from "node:util";
 import { describe, expect, it } from "vitest";
-import { DescribePullThroughCacheRulesCommand, ECRClient, type ECRClientConfig, type Logger } from "../../src/index.js";
+import {
+  DescribePullThroughCacheRulesCommand,
+  ECRClient,
+  type ECRClientConfig,
+  type Logger,
+} from "../../src/index.js";
 import { fakeRuntime, withRuntime } from "../support/fake-runtime.js";
 import { SESSION_CREDENTIALS } from "../support/fixtures.js";
 import { type ScriptedResponse, type ScriptedServer, useScriptedServer } from "../support/scripted-server.js";
@@ -20,15 +25,26 @@ function recordingLogger(): { logger: Logger; lines: Line[] } {
 }
 
 function clientFor(server: ScriptedServer, config: ECRClientConfig): ECRClient {
-  return new ECRClient(withRuntime({ region: "us-east-1", credentials: SESSION_CREDENTIALS, endpoint: server.url, ...config }, fakeRuntime()));
+  return new ECRClient(
+    withRuntime(
+      { region: "us-east-1", credentials: SESSION_CREDENTIALS, endpoint: server.url, ...config },
+      fakeRuntime(),
+    ),
+  );
 }
 
 /** A hostile error that quotes the request back, token and all (as signature-mismatch messages can). */
-function echo(status: number, code: string): (request: ScriptedServer["requests"][number]) => ScriptedResponse {
+function echo(
+  status: number,
+  code: string,
+): (request: ScriptedServer["requests"][number]) => ScriptedResponse {
   return (request) => ({
     status,
     headers: { "x-amzn-requestid": `req-${code}` },
-    body: { __type: code, message: `canonical request had ${request.headers["x-amz-security-token"]} / ${request.headers.authorization}` },
+    body: {
+      __type: code,
+      message: `canonical request had ${request.headers["x-amz-security-token"]} / ${request.headers.authorization}`,
+    },
   });
 }
 
@@ -41,10 +57,22 @@ describe("logger", () => {
       .catch(() => {});
 
     expect(lines.map(([level, message]) => [level, message])).toEqual([
-      ["debug", "DescribePullThroughCacheRules attempt 1/3: HTTP 503 ServiceUnavailableException (request id req-ServiceUnavailableException); retrying in 25 ms"],
-      ["debug", "DescribePullThroughCacheRules attempt 2/3: HTTP 503 ServiceUnavailableException (request id req-ServiceUnavailableException); retrying in 50 ms"],
-      ["debug", "DescribePullThroughCacheRules attempt 3/3: HTTP 503 ServiceUnavailableException (request id req-ServiceUnavailableException)"],
-      ["warn", "DescribePullThroughCacheRules attempt 3/3: HTTP 503 ServiceUnavailableException (request id req-ServiceUnavailableException); giving up: all 3 attempts used"],
+      [
+        "debug",
+        "DescribePullThroughCacheRules attempt 1/3: HTTP 503 ServiceUnavailableException (request id req-ServiceUnavailableException); retrying in 25 ms",
+      ],
+      [
+        "debug",
+        "DescribePullThroughCacheRules attempt 2/3: HTTP 503 ServiceUnavailableException (request id req-ServiceUnavailableException); retrying in 50 ms",
+      ],
+      [
+        "debug",
+        "DescribePullThroughCacheRules attempt 3/3: HTTP 503 ServiceUnavailableException (request id req-ServiceUnavailableException)",
+      ],
+      [
+        "warn",
+        "DescribePullThroughCacheRules attempt 3/3: HTTP 503 ServiceUnavailableException (request id req-ServiceUnavailableException); giving up: all 3 attempts used",
+      ],
     ]);
     expect(lines[0]?.[2]).toEqual({
       operation: "DescribePullThroughCacheRules",
@@ -63,7 +91,10 @@ describe("logger", () => {
     const { logger, lines } = recordingLogger();
     await clientFor(server, { logger }).send(new DescribePullThroughCacheRulesCommand());
     expect(lines.map(([level, message]) => [level, message])).toEqual([
-      ["debug", "DescribePullThroughCacheRules attempt 1/3: no response NetworkError ECONNRESET; retrying in 25 ms"],
+      [
+        "debug",
+        "DescribePullThroughCacheRules attempt 1/3: no response NetworkError ECONNRESET; retrying in 25 ms",
+      ],
       ["debug", "DescribePullThroughCacheRules attempt 2/3: HTTP 200 (request id ok)"],
     ]);
   });
@@ -80,13 +111,21 @@ describe("logger", () => {
   it("never logs the secret key, the session token or a signature, even when the service quotes them", async () => {
     const server = await start(echo(403, "SignatureDoesNotMatch"));
     const { logger, lines } = recordingLogger();
-    const failure = await clientFor(server, { logger, maxAttempts: 2, retryStrategy: { retryDelay: () => 1 } })
+    const failure = await clientFor(server, {
+      logger,
+      maxAttempts: 2,
+      retryStrategy: { retryDelay: () => 1 },
+    })
       .send(new DescribePullThroughCacheRulesCommand())
       .catch((e: unknown) => e);
     const logged = inspect(lines, { depth: 20 });
     const signatures = server.requests.map((r) => sentSignature(r) ?? "missing");
     expect(signatures).toHaveLength(2);
-    for (const secret of [SESSION_CREDENTIALS.secretAccessKey, SESSION_CREDENTIALS.sessionToken, ...signatures]) {
+    for (const secret of [
+      SESSION_CREDENTIALS.secretAccessKey,
+      SESSION_CREDENTIALS.sessionToken,
+      ...signatures,
+    ]) {
       expect(logged).not.toContain(secret);
     }
     // The echo did reach the error message (it is the service's text), so the check above is meaningful.
@@ -100,7 +139,11 @@ describe("logger", () => {
       .catch((e: unknown) => e);
     const shown = inspect(failure, { depth: 20 });
     expect(shown).toContain("ECONNRESET");
-    for (const secret of [SESSION_CREDENTIALS.secretAccessKey, SESSION_CREDENTIALS.sessionToken, ...server.requests.map((r) => sentSignature(r) ?? "missing")]) {
+    for (const secret of [
+      SESSION_CREDENTIALS.secretAccessKey,
+      SESSION_CREDENTIALS.sessionToken,
+      ...server.requests.map((r) => sentSignature(r) ?? "missing"),
+    ]) {
       expect(shown).not.toContain(secret);
     }
   });

@@ -19,7 +19,11 @@ describe("retryAfterMs", () => {
     ["retry-after garbage", { "retry-after": "soon" }, undefined],
     ["x-amz-retry-after milliseconds", { "x-amz-retry-after": "1200" }, 1_200],
     ["x-amz-retry-after wins over retry-after", { "x-amz-retry-after": "250", "retry-after": "9" }, 250],
-    ["x-amz-retry-after garbage falls back to retry-after", { "x-amz-retry-after": "-5", "retry-after": "2" }, 2_000],
+    [
+      "x-amz-retry-after garbage falls back to retry-after",
+      { "x-amz-retry-after": "-5", "retry-after": "2" },
+      2_000,
+    ],
   ])("%s", (_label, headers, expected) => {
     expect(retryAfterMs(withHeaders(headers), NOW)).toBe(expected);
   });

@@ -12,7 +12,10 @@ import { type ScriptedResponse, type ScriptedServer, useScriptedServer } from ".
 import { expectedSignature, sentSignature } from "../support/sigv4.js";
 
 const start = useScriptedServer();
-const OK: ScriptedResponse = { body: { pullThroughCacheRules: [wireRule(1)] }, headers: { "x-amzn-requestid": "ok-1" } };
+const OK: ScriptedResponse = {
+  body: { pullThroughCacheRules: [wireRule(1)] },
+  headers: { "x-amzn-requestid": "ok-1" },
+};
 const error = (status: number, code?: string, extra: Partial<ScriptedResponse> = {}): ScriptedResponse => ({
   status,
   body: code === undefined ? {} : { __type: code, message: `${code} says no` },
@@ -20,10 +23,14 @@ const error = (status: number, code?: string, extra: Partial<ScriptedResponse> =
 });
 
 function clientFor(server: ScriptedServer, runtime: FakeRuntime, config: ECRClientConfig = {}): ECRClient {
-  return new ECRClient(withRuntime({ region: "us-east-1", credentials: CREDENTIALS, endpoint: server.url, ...config }, runtime));
+  return new ECRClient(
+    withRuntime({ region: "us-east-1", credentials: CREDENTIALS, endpoint: server.url, ...config }, runtime),
+  );
 }
 
-async function sendExpectingError(client: ECRClient): Promise<Error & { $metadata: ResponseMetadata; code?: string }> {
+async function sendExpectingError(
+  client: ECRClient,
+): Promise<Error & { $metadata: ResponseMetadata; code?: string }> {
   const result = await client.send(new DescribePullThroughCacheRulesCommand()).then(
     () => undefined,
     (e: unknown) => e as Error & { $metadata: ResponseMetadata },
@@ -38,7 +45,11 @@ describe("retries against a loopback server", () => {
     ["429 without a code", error(429), 500],
     ["ThrottlingException", error(400, "ThrottlingException"), 500],
     ["500 ServerException", error(500, "ServerException"), 25],
-    ["502 HTML page from a proxy", { status: 502, body: "<html>Bad Gateway</html>", headers: { "content-type": "text/html" } }, 25],
+    [
+      "502 HTML page from a proxy",
+      { status: 502, body: "<html>Bad Gateway</html>", headers: { "content-type": "text/html" } },
+      25,
+    ],
     ["503 with an empty body", { status: 503, body: "" }, 25],
     ["504", error(504), 25],
     ["RequestTimeoutException", error(408, "RequestTimeoutException"), 25],
@@ -50,23 +61,42 @@ describe("retries against a loopback server", () => {
     const output = await clientFor(server, runtime).send(new DescribePullThroughCacheRulesCommand());
 
     expect(output.pullThroughCacheRules).toHaveLength(1);
-    expect(output.$metadata).toMatchObject({ httpStatusCode: 200, requestId: "ok-1", attempts: 2, totalRetryDelay: backoff });
+    expect(output.$metadata).toMatchObject({
+      httpStatusCode: 200,
+      requestId: "ok-1",
+      attempts: 2,
+      totalRetryDelay: backoff,
+    });
     expect(runtime.sleeps).toEqual([backoff]);
     expect(server.requests).toHaveLength(2);
-    const [a, b] = server.requests as [NonNullable<(typeof server.requests)[0]>, NonNullable<(typeof server.requests)[0]>];
+    const [a, b] = server.requests as [
+      NonNullable<(typeof server.requests)[0]>,
+      NonNullable<(typeof server.requests)[0]>,
+    ];
     expect(a.headers["amz-sdk-request"]).toBe("attempt=1; max=3");
     expect(b.headers["amz-sdk-request"]).toBe("attempt=2; max=3");
-    expect(a.headers["amz-sdk-invocation-id"]).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(a.headers["amz-sdk-invocation-id"]).toMatch(
+      /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+    );
     expect(b.headers["amz-sdk-invocation-id"]).toBe(a.headers["amz-sdk-invocation-id"]);
-    for (const request of server.requests) expect(sentSignature(request)).toBe(expectedSignature(request, CREDENTIALS.secretAccessKey));
+    for (const request of server.requests)
+      expect(sentSignature(request)).toBe(expectedSignature(request, CREDENTIALS.secretAccessKey));
   });
 
   it.each<[string, ScriptedResponse, string]>([
     ["ValidationException", error(400, "ValidationException"), "ValidationException"],
-    ["PullThroughCacheRuleNotFoundException", error(400, "PullThroughCacheRuleNotFoundException"), "PullThroughCacheRuleNotFoundException"],
+    [
+      "PullThroughCacheRuleNotFoundException",
+      error(400, "PullThroughCacheRuleNotFoundException"),
+      "PullThroughCacheRuleNotFoundException",
+    ],
     ["InvalidParameterException", error(400, "InvalidParameterException"), "InvalidParameterException"],
     ["501 Not Implemented", error(501), "Unknown"],
-    ["AccessDeniedException with a correct clock", error(403, "AccessDeniedException"), "AccessDeniedException"],
+    [
+      "AccessDeniedException with a correct clock",
+      error(403, "AccessDeniedException"),
+      "AccessDeniedException",
+    ],
     ["a 200 with a body that is not JSON", { body: "<html>captive portal</html>" }, "DeserializationError"],
   ])("does not retry %s", async (_label, response, name) => {
     const server = await start([response, OK]);
@@ -79,14 +109,25 @@ describe("retries against a loopback server", () => {
   });
 
   it("gives up after maxAttempts with the last error, its metadata and the retry accounting", async () => {
-    const server = await start((_request, index) => error(503, "ServiceUnavailableException", { headers: { "x-amzn-requestid": `r-${index + 1}` } }));
+    const server = await start((_request, index) =>
+      error(503, "ServiceUnavailableException", { headers: { "x-amzn-requestid": `r-${index + 1}` } }),
+    );
     const runtime = fakeRuntime();
     const failure = await sendExpectingError(clientFor(server, runtime));
     expect(failure.name).toBe("ServiceUnavailableException");
     // random 0.5: 0.5 × 50 = 25, then 0.5 × 100 = 50
     expect(runtime.sleeps).toEqual([25, 50]);
-    expect(failure.$metadata).toEqual({ httpStatusCode: 503, requestId: "r-3", attempts: 3, totalRetryDelay: 75 });
-    expect(server.requests.map((r) => r.headers["amz-sdk-request"])).toEqual(["attempt=1; max=3", "attempt=2; max=3", "attempt=3; max=3"]);
+    expect(failure.$metadata).toEqual({
+      httpStatusCode: 503,
+      requestId: "r-3",
+      attempts: 3,
+      totalRetryDelay: 75,
+    });
+    expect(server.requests.map((r) => r.headers["amz-sdk-request"])).toEqual([
+      "attempt=1; max=3",
+      "attempt=2; max=3",
+      "attempt=3; max=3",
+    ]);
   });
 
   it.each<[string, ECRClientConfig, Record<string, string>, number]>([
@@ -109,7 +150,8 @@ describe("retries against a loopback server", () => {
     await clientFor(server, runtime, { retryStrategy }).send(new DescribePullThroughCacheRulesCommand());
     const dates = server.requests.map((r) => Date.parse(isoOf(r.headers["x-amz-date"])));
     expect(dates).toEqual([FAKE_START, FAKE_START + 90_000, FAKE_START + 180_000]);
-    for (const request of server.requests) expect(sentSignature(request)).toBe(expectedSignature(request, CREDENTIALS.secretAccessKey));
+    for (const request of server.requests)
+      expect(sentSignature(request)).toBe(expectedSignature(request, CREDENTIALS.secretAccessKey));
   });
 
   it("uses a new invocation id for every send", async () => {
@@ -122,7 +164,11 @@ describe("retries against a loopback server", () => {
   });
 
   it("honours retry-after and x-amz-retry-after within backoff + 5 s", async () => {
-    const server = await start([error(503, undefined, { headers: { "retry-after": "2" } }), error(429, undefined, { headers: { "x-amz-retry-after": "60000" } }), OK]);
+    const server = await start([
+      error(503, undefined, { headers: { "retry-after": "2" } }),
+      error(429, undefined, { headers: { "x-amz-retry-after": "60000" } }),
+      OK,
+    ]);
     const runtime = fakeRuntime();
     const output = await clientFor(server, runtime).send(new DescribePullThroughCacheRulesCommand());
     // 2 s hint over a 25 ms backoff; then a 60 s hint cut to 1 s (0.5 × 2 × 1000) + 5 s
@@ -152,7 +198,9 @@ describe("retries against a loopback server", () => {
         return 7;
       },
     };
-    const output = await clientFor(server, runtime, { retryStrategy }).send(new DescribePullThroughCacheRulesCommand());
+    const output = await clientFor(server, runtime, { retryStrategy }).send(
+      new DescribePullThroughCacheRulesCommand(),
+    );
     expect(seen).toEqual(["1/3 CLIENT_ERROR", "2/3 CLIENT_ERROR"]);
     expect(output.$metadata).toMatchObject({ attempts: 3, totalRetryDelay: 14 });
   });

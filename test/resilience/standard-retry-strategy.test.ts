@@ -17,9 +17,15 @@ describe("StandardRetryStrategy", () => {
   const throttlingBase = Retry.throttlingDelay();
 
   it("uses the current standard numbers (ECR-API.md: 3 attempts, 50 ms / 1 s, 20 s, quota 500, cost 14 / 5)", () => {
-    expect([OUR_DEFAULT_MAX_ATTEMPTS, base, throttlingBase, MAXIMUM_RETRY_DELAY, INITIAL_RETRY_TOKENS, Retry.cost(), Retry.throttlingCost()]).toEqual([
-      DEFAULT_MAX_ATTEMPTS, 50, 1_000, 20_000, 500, 14, 5,
-    ]);
+    expect([
+      OUR_DEFAULT_MAX_ATTEMPTS,
+      base,
+      throttlingBase,
+      MAXIMUM_RETRY_DELAY,
+      INITIAL_RETRY_TOKENS,
+      Retry.cost(),
+      Retry.throttlingCost(),
+    ]).toEqual([DEFAULT_MAX_ATTEMPTS, 50, 1_000, 20_000, 500, 14, 5]);
   });
 
   it.each<[string, RetryErrorType, number, number, number]>([

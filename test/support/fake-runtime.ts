@@ -17,7 +17,9 @@ export const FAKE_START = Date.UTC(2026, 0, 2, 3, 4, 5);
  * A deterministic runtime: the clock starts at {@link FAKE_START} and moves only by `advance` or a sleep,
  * `random` is fixed (0.5 unless given), sleeps resolve at once (after checking the signal).
  */
-export function fakeRuntime(options: { random?: () => number; env?: Record<string, string>; sleep?: Runtime["sleep"] } = {}): FakeRuntime {
+export function fakeRuntime(
+  options: { random?: () => number; env?: Record<string, string>; sleep?: Runtime["sleep"] } = {},
+): FakeRuntime {
   let now = FAKE_START;
   const sleeps: number[] = [];
   return {

@@ -39,7 +39,9 @@ export async function startScriptedServer(
 ): Promise<ScriptedServer> {
   const requests: ScriptedRequest[] = [];
   const pick = (request: ScriptedRequest, index: number): ScriptedResponse =>
-    typeof script === "function" ? script(request, index) : (script[Math.min(index, script.length - 1)] ?? {});
+    typeof script === "function"
+      ? script(request, index)
+      : (script[Math.min(index, script.length - 1)] ?? {});
   const server = createServer((req, res) => {
     void record(req).then((request) => {
       requests.push(request);
@@ -52,7 +54,9 @@ export async function startScriptedServer(
 }
 
 /** Starts a server per test (via `start`) and closes it after the test, whatever happened. */
-export function useScriptedServer(): (script: Parameters<typeof startScriptedServer>[0]) => Promise<ScriptedServer> {
+export function useScriptedServer(): (
+  script: Parameters<typeof startScriptedServer>[0],
+) => Promise<ScriptedServer> {
   const open: ScriptedServer[] = [];
   afterEach(async () => {
     await Promise.all(open.splice(0).map((server) => server.close()));
@@ -72,7 +76,13 @@ async function record(req: IncomingMessage): Promise<ScriptedRequest> {
     if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(", ") : value;
   }
   const path = new URL(req.url ?? "/", "http://127.0.0.1").pathname;
-  return { method: req.method ?? "", path, headers, body: Buffer.concat(chunks).toString("utf8"), receivedAt: Date.now() };
+  return {
+    method: req.method ?? "",
+    path,
+    headers,
+    body: Buffer.concat(chunks).toString("utf8"),
+    receivedAt: Date.now(),
+  };
 }
 
 function play(step: ScriptedResponse, req: IncomingMessage, res: ServerResponse): void {
