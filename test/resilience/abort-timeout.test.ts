@@ -27,7 +27,18 @@ const silent: Logger = { debug() {}, info() {}, warn() {}, error() {} };
 const handlers: [string, (() => HttpRequestHandler) | undefined][] = [
   ["FetchHttpHandler (default)", undefined],
   ["NodeHttpHandler", () => new NodeHttpHandler()],
+  ["a handler that ignores abortSignal", () => deafTo(new NodeHttpHandler())],
 ];
+
+/** A transport that never looks at the abort signal: the client alone must still stop at once. */
+function deafTo(inner: NodeHttpHandler): HttpRequestHandler {
+  return {
+    handle: (request) => inner.handle(request),
+    destroy: () => {
+      inner.destroy();
+    },
+  };
+}
 let makeHandler: (() => HttpRequestHandler) | undefined;
 const clients: ECRClient[] = [];
 afterEach(() => {
