@@ -55,7 +55,7 @@ export async function withRetry<T extends WithMetadata>(
       record = { ...record, $metadata: metadataOf(error), error: errorLabel(error), errorType };
       const delay =
         errorType && n < maxAttempts
-          ? strategy.retryDelay(failure(error, errorType, context, options))
+          ? validDelay(strategy.retryDelay(failure(error, errorType, context, options)))
           : undefined;
       logAttempt(options.logger, { ...record, retryDelay: delay });
       if (delay === undefined) {
@@ -102,6 +102,12 @@ async function sleepOrAbort(
     if (!abortSignal?.aborted) throw reason;
     throw stamp(abortError(abortSignal, lastError, metadataOf(lastError)), attempts, totalRetryDelay);
   }
+}
+
+/** A custom strategy's answer as a usable wait: negative or non-finite numbers mean "at once". */
+function validDelay(delay: number | undefined): number | undefined {
+  if (delay === undefined) return undefined;
+  return Number.isFinite(delay) && delay > 0 ? delay : 0;
 }
 
 function metadataOf(error: unknown): ResponseMetadata {

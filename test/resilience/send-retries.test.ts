@@ -154,6 +154,19 @@ describe("retries against a loopback server", () => {
       expect(sentSignature(request)).toBe(expectedSignature(request, CREDENTIALS.secretAccessKey));
   });
 
+  it.each([-5, Number.NaN, Number.POSITIVE_INFINITY])(
+    "treats a custom delay of %s as no wait",
+    async (bad) => {
+      const server = await start([error(500), OK]);
+      const runtime = fakeRuntime();
+      const output = await clientFor(server, runtime, { retryStrategy: { retryDelay: () => bad } }).send(
+        new DescribePullThroughCacheRulesCommand(),
+      );
+      expect(output.$metadata).toMatchObject({ attempts: 2, totalRetryDelay: 0 });
+      expect(runtime.sleeps).toEqual([0]);
+    },
+  );
+
   it("uses a new invocation id for every send", async () => {
     const server = await start([OK]);
     const client = clientFor(server, fakeRuntime());
