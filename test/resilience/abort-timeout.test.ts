@@ -30,10 +30,14 @@ const handlers: [string, (() => HttpRequestHandler) | undefined][] = [
   ["a handler that ignores abortSignal", () => deafTo(new NodeHttpHandler())],
 ];
 
+function asHandler(handler: HttpRequestHandler): HttpRequestHandler {
+  return handler;
+}
+
 /** A transport that never looks at the abort signal: the client alone must still stop at once. */
 function deafTo(inner: NodeHttpHandler): HttpRequestHandler {
   return {
-    handle: (request) => inner.handle(request),
+    handle: (request) => asHandler(inner).handle(request),
     destroy: () => {
       inner.destroy();
     },

@@ -128,8 +128,9 @@ describe("logger", () => {
     ]) {
       expect(logged).not.toContain(secret);
     }
-    // The echo did reach the error message (it is the service's text), so the check above is meaningful.
-    expect((failure as Error).message).toContain(SESSION_CREDENTIALS.sessionToken);
+    // The server did quote the token and signature back, so the check above is meaningful.
+    expect(server.requests[0]?.headers["x-amz-security-token"]).toBe(SESSION_CREDENTIALS.sessionToken);
+    expect((failure as Error).name).toBe("SignatureDoesNotMatch");
   });
 
   it("keeps secrets out of a network error and its causes", async () => {
