@@ -15,7 +15,16 @@ import { type RetryStrategy, StandardRetryStrategy } from "./retry/standard-retr
 import { type AttemptContext, withRetry } from "./retry/with-retry.js";
 import { defaultRequestHandler } from "./transport/defaults.js";
 
-/** Per-call options of {@link ECRClient.send}. */
+/**
+ * Per-call options of {@link ECRClient.send}.
+ *
+ * @example
+ * ```ts
+ * // In a Lambda handler: give up (with an AbortError) 500 ms before the invocation would be killed.
+ * const abortSignal = AbortSignal.timeout(context.getRemainingTimeInMillis() - 500);
+ * const page = await client.send(new DescribePullThroughCacheRulesCommand({}), { abortSignal });
+ * ```
+ */
 export interface SendOptions {
   /**
    * Cancels the call: the in-flight request and any backoff sleep stop at once, nothing more is sent, and the

@@ -49,7 +49,7 @@ export async function sendAttempt(request: HttpRequest, options: AttemptOptions)
       options.signer.sign(unsigned, { signingDate: options.signingDate }),
       signal,
     );
-    const handled = options.handler.handle(signed, { abortSignal: signal });
+    const handled = options.handler.handle(signed, signal ? { abortSignal: signal } : {});
     const { response } = await untilAborted(handled, signal, () => {
       releaseLater(handled);
     });
@@ -69,8 +69,14 @@ export async function sendAttempt(request: HttpRequest, options: AttemptOptions)
   }
 }
 
-/** One signal for the attempt that fires for the caller's signal or when `requestTimeout` ms have passed. */
+/**
+ * One signal for the attempt that fires for the caller's signal or when `requestTimeout` ms have passed; none
+ * when there is neither (the common case costs nothing).
+ */
 function attemptSignal(abortSignal: AbortSignal | undefined, requestTimeout: number | undefined) {
+  if (abortSignal === undefined && requestTimeout === undefined) {
+    return { signal: undefined, timedOut: () => false, dispose() {} };
+  }
   const controller = new AbortController();
   let timedOut = false;
   const onAbort = (): void => {
