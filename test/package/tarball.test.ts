@@ -21,9 +21,13 @@ import {
 let pkg: PackedPackage;
 let ecr: LoopbackEcr;
 let env: NodeJS.ProcessEnv;
+const cleanups: (() => Promise<void>)[] = [];
 
 beforeAll(async () => {
-  [pkg, ecr] = await Promise.all([packAndInstall(), startLoopbackEcr()]);
+  ecr = await startLoopbackEcr();
+  cleanups.push(() => ecr.close());
+  pkg = await packAndInstall();
+  cleanups.push(() => rm(pkg.project, { recursive: true, force: true }));
   const copies: [string, string][] = [
     ["cjs.cjs", "cjs.cjs"],
     ["esm.mjs", "esm.mjs"],
@@ -47,7 +51,7 @@ beforeAll(async () => {
 }, 60_000);
 
 afterAll(async () => {
-  await Promise.all([ecr.close(), rm(pkg.project, { recursive: true, force: true })]);
+  await Promise.all(cleanups.map((cleanup) => cleanup()));
 });
 
 /** Runs a script in the install folder and checks the server saw exactly one correctly signed call from it. */

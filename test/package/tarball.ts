@@ -1,6 +1,6 @@
 import { execFile } from "node:child_process";
 import { existsSync } from "node:fs";
-import { mkdtemp, readdir, writeFile } from "node:fs/promises";
+import { mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { promisify } from "node:util";
@@ -49,6 +49,15 @@ export async function packAndInstall(): Promise<PackedPackage> {
   if (!existsSync(join(ROOT, "dist", "index.js")))
     throw new Error("dist/ is missing: run `npm run build` first");
   const project = await mkdtemp(join(tmpdir(), "ecr-ptc-smoke-"));
+  try {
+    return await installInto(project);
+  } catch (error) {
+    await rm(project, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+async function installInto(project: string): Promise<PackedPackage> {
   const npmEnv = { ...process.env, npm_config_update_notifier: "false", npm_config_loglevel: "error" };
   const packed = await run("npm", ["pack", "--json", "--ignore-scripts", "--pack-destination", project], {
     cwd: ROOT,
