@@ -13,11 +13,18 @@ export interface ConnectionOptions {
  * `AWS_ACCESS_KEY_ID`/`AWS_SECRET_ACCESS_KEY`/`AWS_SESSION_TOKEN` unless `--profile` names a profile, in which case
  * the client's own chain resolves them. Anything left unset falls to the client's defaults.
  */
-export function clientConfig(options: ConnectionOptions, env: Readonly<Record<string, string | undefined>>): ECRClientConfig {
+export function clientConfig(
+  options: ConnectionOptions,
+  env: Readonly<Record<string, string | undefined>>,
+): ECRClientConfig {
   const config: ECRClientConfig = {};
-  const region = options.region ?? (env["AWS_REGION"] || undefined) ?? (env["AWS_DEFAULT_REGION"] || undefined);
+  const region =
+    options.region ?? (env["AWS_REGION"] || undefined) ?? (env["AWS_DEFAULT_REGION"] || undefined);
   if (region !== undefined) config.region = region;
-  const endpoint = options.endpointUrl ?? (env["AWS_ENDPOINT_URL_ECR"] || undefined) ?? (env["AWS_ENDPOINT_URL"] || undefined);
+  const endpoint =
+    options.endpointUrl ??
+    (env["AWS_ENDPOINT_URL_ECR"] || undefined) ??
+    (env["AWS_ENDPOINT_URL"] || undefined);
   if (endpoint !== undefined) config.endpoint = endpoint;
   if (options.profile !== undefined) {
     config.profile = options.profile;
@@ -27,7 +34,9 @@ export function clientConfig(options: ConnectionOptions, env: Readonly<Record<st
   const secretAccessKey = env["AWS_SECRET_ACCESS_KEY"];
   const sessionToken = env["AWS_SESSION_TOKEN"];
   if (accessKeyId && secretAccessKey) {
-    config.credentials = sessionToken ? { accessKeyId, secretAccessKey, sessionToken } : { accessKeyId, secretAccessKey };
+    config.credentials = sessionToken
+      ? { accessKeyId, secretAccessKey, sessionToken }
+      : { accessKeyId, secretAccessKey };
   }
   return config;
 }

@@ -43,7 +43,10 @@ export async function collectRules(options: CollectOptions): Promise<Collected> 
     options.onPage?.(rules.length, pages);
     const next = page.nextToken || undefined;
     if (fresh.length > room) {
-      return { rules, resume: token === undefined ? { skip: skip + room } : { nextToken: token, skip: skip + room } };
+      return {
+        rules,
+        resume: token === undefined ? { skip: skip + room } : { nextToken: token, skip: skip + room },
+      };
     }
     skip = Math.max(0, skip - page.rules.length);
     if (next === undefined || seen.has(next)) return { rules };

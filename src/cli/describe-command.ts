@@ -1,5 +1,8 @@
 import { ECRClient } from "../client.js";
-import { DescribePullThroughCacheRulesCommand, type DescribePullThroughCacheRulesCommandInput } from "../commands/describe-pull-through-cache-rules.js";
+import {
+  DescribePullThroughCacheRulesCommand,
+  type DescribePullThroughCacheRulesCommandInput,
+} from "../commands/describe-pull-through-cache-rules.js";
 import type { PullThroughCacheRule } from "../models.js";
 import { clientConfig } from "./client-config.js";
 import { collectRules, type FetchedPage } from "./collect-rules.js";
@@ -25,9 +28,16 @@ export async function describeCommand(argv: readonly string[], io: CliIo): Promi
   const start = args.startingToken === undefined ? undefined : decodeResumeToken(args.startingToken);
   const client = new ECRClient(clientConfig(args, io.env));
   try {
-    const filters: DescribePullThroughCacheRulesCommandInput = { registryId: args.registryId, ecrRepositoryPrefixes: args.prefixes };
+    const filters: DescribePullThroughCacheRulesCommandInput = {
+      registryId: args.registryId,
+      ecrRepositoryPrefixes: args.prefixes,
+    };
     const fetchPage = async (nextToken: string | undefined): Promise<FetchedPage> => {
-      const command = new DescribePullThroughCacheRulesCommand({ ...filters, nextToken, maxResults: args.pageSize });
+      const command = new DescribePullThroughCacheRulesCommand({
+        ...filters,
+        nextToken,
+        maxResults: args.pageSize,
+      });
       const abortSignal = args.readTimeout > 0 ? AbortSignal.timeout(args.readTimeout * 1000) : undefined;
       const page = await client.send(command, { abortSignal });
       return { rules: page.pullThroughCacheRules ?? [], nextToken: page.nextToken };
@@ -38,7 +48,12 @@ export async function describeCommand(argv: readonly string[], io: CliIo): Promi
       return EXIT.ok;
     }
     const progress = progressLine(io.stderr);
-    const collected = await collectRules({ fetchPage, start, maxItems: args.maxItems, onPage: progress.update }).finally(progress.clear);
+    const collected = await collectRules({
+      fetchPage,
+      start,
+      maxItems: args.maxItems,
+      onPage: progress.update,
+    }).finally(progress.clear);
     const NextToken = collected.resume === undefined ? undefined : encodeResumeToken(collected.resume);
     io.stdout.write(render(args, io, collected.rules, { NextToken }));
     return EXIT.ok;
@@ -47,11 +62,23 @@ export async function describeCommand(argv: readonly string[], io: CliIo): Promi
   }
 }
 
-function render(args: DescribeArgs, io: CliIo, rules: readonly PullThroughCacheRule[], tokens: { NextToken?: string | undefined; nextToken?: string | undefined }): string {
-  const defined = Object.fromEntries(Object.entries(tokens).filter(([, value]) => value !== undefined)) as { NextToken?: string; nextToken?: string };
+function render(
+  args: DescribeArgs,
+  io: CliIo,
+  rules: readonly PullThroughCacheRule[],
+  tokens: { NextToken?: string | undefined; nextToken?: string | undefined },
+): string {
+  const defined = Object.fromEntries(Object.entries(tokens).filter(([, value]) => value !== undefined)) as {
+    NextToken?: string;
+    nextToken?: string;
+  };
   if (args.output === "text") return formatText(rules, defined);
   if (args.output === "table") {
-    return formatTable(rules, { title: TITLE, width: io.stdout.isTTY ? io.stdout.columns : 80, nextToken: defined.NextToken ?? defined.nextToken });
+    return formatTable(rules, {
+      title: TITLE,
+      width: io.stdout.isTTY ? io.stdout.columns : 80,
+      nextToken: defined.NextToken ?? defined.nextToken,
+    });
   }
   return formatJson({ pullThroughCacheRules: rules.map(printableRule), ...defined });
 }

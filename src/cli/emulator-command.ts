@@ -12,7 +12,13 @@ export async function emulatorCommand(argv: readonly string[], io: CliIo): Promi
   try {
     values = parseArgs({
       args: [...argv],
-      options: { help: { type: "boolean", short: "h" }, port: { type: "string" }, seed: { type: "string" }, region: { type: "string" }, "page-size": { type: "string" } },
+      options: {
+        help: { type: "boolean", short: "h" },
+        port: { type: "string" },
+        seed: { type: "string" },
+        region: { type: "string" },
+        "page-size": { type: "string" },
+      },
       strict: true,
       allowPositionals: false,
     }).values;
@@ -24,7 +30,8 @@ export async function emulatorCommand(argv: readonly string[], io: CliIo): Promi
     return EXIT.ok;
   }
   const port = whole(values.port ?? "4566", "--port", 65_535);
-  const pageSize = values["page-size"] === undefined ? undefined : whole(values["page-size"], "--page-size", 1000);
+  const pageSize =
+    values["page-size"] === undefined ? undefined : whole(values["page-size"], "--page-size", 1000);
   const rules = values.seed === undefined ? defaultSeedRules() : await readSeedFile(values.seed);
   const ecr = await startLocalEcr({ rules, port, region: values.region, defaultPageSize: pageSize });
   const { accessKeyId, secretAccessKey } = ecr.credentials;
@@ -48,6 +55,7 @@ export async function emulatorCommand(argv: readonly string[], io: CliIo): Promi
 
 function whole(text: string, option: string, max: number): number {
   const value = Number(text);
-  if (!/^\d+$/.test(text) || value > max) throw new UsageError(`${option} must be an integer from 0 to ${max}; got ${JSON.stringify(text)}`);
+  if (!/^\d+$/.test(text) || value > max)
+    throw new UsageError(`${option} must be an integer from 0 to ${max}; got ${JSON.stringify(text)}`);
   return value;
 }

@@ -25,7 +25,12 @@ const COLUMNS: readonly Column[] = [
   { title: "ECR prefix", value: (rule) => rule.ecrRepositoryPrefix ?? "", shrinkRank: 2, minWidth: 12 },
   { title: "Upstream", value: (rule) => label(rule.upstreamRegistry), shrinkRank: 1, minWidth: 8 },
   { title: "Upstream URL", value: (rule) => rule.upstreamRegistryUrl ?? "", shrinkRank: 0, minWidth: 12 },
-  { title: "Created", value: (rule) => rule.createdAt?.toISOString().slice(0, 10) ?? "", shrinkRank: 3, minWidth: 10 },
+  {
+    title: "Created",
+    value: (rule) => rule.createdAt?.toISOString().slice(0, 10) ?? "",
+    shrinkRank: 3,
+    minWidth: 10,
+  },
 ];
 
 function label(registry: string | undefined): string {
@@ -37,13 +42,22 @@ function label(registry: string | undefined): string {
  * A boxed table that fits `width` columns (80 unless the terminal says otherwise): the URL column gives up
  * width first, cut values end in `…`; the prefix and date stay whole whenever they can.
  */
-export function formatTable(rules: readonly PullThroughCacheRule[], options: { width?: number | undefined; nextToken?: string | undefined; title: string }): string {
+export function formatTable(
+  rules: readonly PullThroughCacheRule[],
+  options: { width?: number | undefined; nextToken?: string | undefined; title: string },
+): string {
   const width = Math.max(60, options.width ?? 80);
   const cells = rules.map((rule) => COLUMNS.map((column) => column.value(rule)));
-  const widths = fitWidths(COLUMNS.map((column, index) => Math.max(column.title.length, ...cells.map((row) => row[index]?.length ?? 0))), width);
+  const widths = fitWidths(
+    COLUMNS.map((column, index) =>
+      Math.max(column.title.length, ...cells.map((row) => row[index]?.length ?? 0)),
+    ),
+    width,
+  );
   const inner = widths.reduce((sum, w) => sum + w + 3, -1);
   const rule = `+${widths.map((w) => "-".repeat(w + 2)).join("+")}+`;
-  const row = (values: readonly string[]): string => `| ${values.map((value, index) => fit(value, widths[index] ?? 0)).join(" | ")} |`;
+  const row = (values: readonly string[]): string =>
+    `| ${values.map((value, index) => fit(value, widths[index] ?? 0)).join(" | ")} |`;
   const lines = [
     `+${"-".repeat(inner)}+`,
     `|${center(`${options.title} (${rules.length} ${rules.length === 1 ? "rule" : "rules"})`, inner)}|`,
@@ -60,7 +74,9 @@ export function formatTable(rules: readonly PullThroughCacheRule[], options: { w
 function fitWidths(natural: number[], width: number): number[] {
   const widths = [...natural];
   const total = (): number => widths.reduce((sum, w) => sum + w + 3, 1);
-  const order = COLUMNS.map((column, index) => ({ index, rank: column.shrinkRank })).sort((a, b) => a.rank - b.rank);
+  const order = COLUMNS.map((column, index) => ({ index, rank: column.shrinkRank })).sort(
+    (a, b) => a.rank - b.rank,
+  );
   for (const { index } of order) {
     const excess = total() - width;
     if (excess <= 0) break;

@@ -19,7 +19,10 @@ const COLUMNS = [
  * alphabetical member order. Unlike the AWS CLI, every line has all nine columns (`None` when absent), so
  * `cut -f` picks the same member on every line.
  */
-export function formatText(rules: readonly PullThroughCacheRule[], tokens: { NextToken?: string; nextToken?: string }): string {
+export function formatText(
+  rules: readonly PullThroughCacheRule[],
+  tokens: { NextToken?: string; nextToken?: string },
+): string {
   const lines = rules.map((rule) => {
     const printable = printableRule(rule);
     return ["PULLTHROUGHCACHERULES", ...COLUMNS.map((column) => printable[column] ?? "None")].join("\t");

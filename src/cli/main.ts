@@ -16,7 +16,12 @@ function stopRequested(): Promise<void> {
 }
 
 const stopSignal = argv[0] === "emulator" ? stopRequested() : undefined;
-void run(argv, { stdout: process.stdout, stderr: process.stderr, env: process.env, ...(stopSignal ? { stopSignal } : {}) }).then((code) => {
+void run(argv, {
+  stdout: process.stdout,
+  stderr: process.stderr,
+  env: process.env,
+  ...(stopSignal ? { stopSignal } : {}),
+}).then((code) => {
   process.exitCode = code;
   process.removeAllListeners("SIGINT");
   process.removeAllListeners("SIGTERM");

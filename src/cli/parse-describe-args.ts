@@ -40,7 +40,10 @@ const OPTIONS = {
  * Parses the command line with `node:util` `parseArgs`. `--ecr-repository-prefixes` takes several values, as in
  * the AWS CLI (`--ecr-repository-prefixes a b c`), so those values are regrouped before parsing.
  */
-export function parseDescribeArgs(argv: readonly string[], env: Readonly<Record<string, string | undefined>>): DescribeArgs {
+export function parseDescribeArgs(
+  argv: readonly string[],
+  env: Readonly<Record<string, string | undefined>>,
+): DescribeArgs {
   let values: ReturnType<typeof parse>["values"];
   try {
     values = parse(regroupLists(argv)).values;
@@ -48,10 +51,12 @@ export function parseDescribeArgs(argv: readonly string[], env: Readonly<Record<
     throw new UsageError((error as Error).message);
   }
   const output = values.output ?? (env["AWS_DEFAULT_OUTPUT"] || "json");
-  if (!OUTPUTS.includes(output as OutputFormat)) throw new UsageError(`--output must be one of json, table, text; got ${JSON.stringify(output)}`);
+  if (!OUTPUTS.includes(output as OutputFormat))
+    throw new UsageError(`--output must be one of json, table, text; got ${JSON.stringify(output)}`);
   const paginate = values["no-paginate"] !== true;
   const maxItems = integer(values["max-items"], "--max-items", 1);
-  if (!paginate && maxItems !== undefined) throw new UsageError("--max-items cannot be combined with --no-paginate");
+  if (!paginate && maxItems !== undefined)
+    throw new UsageError("--max-items cannot be combined with --no-paginate");
   return {
     help: values.help === true,
     registryId: values["registry-id"],

@@ -1,7 +1,10 @@
 import type { OutputStream } from "./io.js";
 
 /** A one-line progress counter on stderr, shown only on a terminal and only once a listing takes several pages. */
-export function progressLine(stderr: OutputStream): { update: (rules: number, pages: number) => void; clear: () => void } {
+export function progressLine(stderr: OutputStream): {
+  update: (rules: number, pages: number) => void;
+  clear: () => void;
+} {
   let shown = false;
   return {
     update: (rules, pages) => {

@@ -27,9 +27,19 @@ export function decodeResumeToken(text: string): ResumePoint {
   } catch {
     throw new UsageError(`--starting-token: not a NextToken printed by this command (base64 JSON expected)`);
   }
-  const { nextToken, boto_truncate_amount: skip = 0 } = (value ?? {}) as { nextToken?: unknown; boto_truncate_amount?: unknown };
+  const { nextToken, boto_truncate_amount: skip = 0 } = (value ?? {}) as {
+    nextToken?: unknown;
+    boto_truncate_amount?: unknown;
+  };
   const validToken = nextToken === undefined || (typeof nextToken === "string" && nextToken !== "");
-  if (typeof value !== "object" || value === null || Array.isArray(value) || !validToken || !Number.isSafeInteger(skip) || Number(skip) < 0) {
+  if (
+    typeof value !== "object" ||
+    value === null ||
+    Array.isArray(value) ||
+    !validToken ||
+    !Number.isSafeInteger(skip) ||
+    Number(skip) < 0
+  ) {
     throw new UsageError(`--starting-token: not a NextToken printed by this command (unexpected content)`);
   }
   return nextToken === undefined ? { skip: skip as number } : { nextToken: nextToken, skip: skip as number };

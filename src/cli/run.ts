@@ -38,7 +38,9 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     }
     const command = name !== undefined && Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
     if (command === undefined) {
-      throw new UsageError(name === undefined ? "a command is required" : `unknown command ${JSON.stringify(name)}`);
+      throw new UsageError(
+        name === undefined ? "a command is required" : `unknown command ${JSON.stringify(name)}`,
+      );
     }
     return await command(rest, io);
   } catch (error) {
@@ -48,13 +50,19 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
 
 function report(error: unknown, command: string | undefined, io: CliIo): number {
   if (error instanceof UsageError) {
-    const hint = command !== undefined && Object.hasOwn(COMMANDS, command) ? `ecr-ptc ${command} --help` : "ecr-ptc --help";
+    const hint =
+      command !== undefined && Object.hasOwn(COMMANDS, command)
+        ? `ecr-ptc ${command} --help`
+        : "ecr-ptc --help";
     io.stderr.write(`ecr-ptc: UsageError: ${error.message}\nSee '${hint}'.\n`);
     return EXIT.usage;
   }
   if (error instanceof ECRServiceException) {
-    const requestId = error.$metadata.requestId === undefined ? "" : ` (request id ${error.$metadata.requestId})`;
-    io.stderr.write(`An error occurred (${error.name}) when calling the DescribePullThroughCacheRules operation: ${error.message}${requestId}\n`);
+    const requestId =
+      error.$metadata.requestId === undefined ? "" : ` (request id ${error.$metadata.requestId})`;
+    io.stderr.write(
+      `An error occurred (${error.name}) when calling the DescribePullThroughCacheRules operation: ${error.message}${requestId}\n`,
+    );
     return EXIT.service;
   }
   if (error instanceof Error && error.name === "LocalEcrSeedError") {
@@ -62,7 +70,10 @@ function report(error: unknown, command: string | undefined, io: CliIo): number 
     return EXIT.configuration;
   }
   const { name, message } = error instanceof Error ? error : { name: "Error", message: String(error) };
-  const shown = error instanceof ECRClientError && name === "AbortError" && /timed out/.test(message) ? "the read timed out (--cli-read-timeout)" : message;
+  const shown =
+    error instanceof ECRClientError && name === "AbortError" && /timed out/.test(message)
+      ? "the read timed out (--cli-read-timeout)"
+      : message;
   io.stderr.write(`ecr-ptc: ${name}: ${shown}\n`);
   return (Object.hasOwn(CLIENT_ERROR_EXITS, name) ? CLIENT_ERROR_EXITS[name] : undefined) ?? EXIT.network;
 }

@@ -12,10 +12,13 @@ interface JsonOutput {
   nextToken?: string;
 }
 const parse = (stdout: string): JsonOutput => JSON.parse(stdout) as JsonOutput;
-const prefixes = (stdout: string): string[] => parse(stdout).pullThroughCacheRules.map((rule) => rule["ecrRepositoryPrefix"]!);
+const prefixes = (stdout: string): string[] =>
+  parse(stdout).pullThroughCacheRules.map((rule) => rule["ecrRepositoryPrefix"]!);
 
 describe.concurrent("ecr-ptc describe-pull-through-cache-rules (spawned) against the local ECR", () => {
-  it("lists every rule of the default seed as AWS-CLI-shaped JSON, following all pages", async ({ onTestFinished }) => {
+  it("lists every rule of the default seed as AWS-CLI-shaped JSON, following all pages", async ({
+    onTestFinished,
+  }) => {
     const ecr = await localEcrFor(onTestFinished);
     const result = await runCli([DESCRIBE], envFor(ecr));
     expect(result).toMatchObject({ code: 0, stderr: "" });
@@ -24,9 +27,20 @@ describe.concurrent("ecr-ptc describe-pull-through-cache-rules (spawned) against
     expect(output.pullThroughCacheRules).toHaveLength(defaultSeedRules().length);
     expect(ecr.requests).toHaveLength(4);
     const [first] = output.pullThroughCacheRules;
-    expect(Object.keys(first!)).toEqual(["ecrRepositoryPrefix", "upstreamRegistryUrl", "createdAt", "registryId", "credentialArn", "upstreamRepositoryPrefix", "upstreamRegistry", "updatedAt"]);
+    expect(Object.keys(first!)).toEqual([
+      "ecrRepositoryPrefix",
+      "upstreamRegistryUrl",
+      "createdAt",
+      "registryId",
+      "credentialArn",
+      "upstreamRepositoryPrefix",
+      "upstreamRegistry",
+      "updatedAt",
+    ]);
     expect(first!["createdAt"]).toMatch(ISO);
-    expect(new Date(first!["createdAt"]!).getTime()).toBe((defaultSeedRules()[0]!.createdAt as Date).getTime());
+    expect(new Date(first!["createdAt"]!).getTime()).toBe(
+      (defaultSeedRules()[0]!.createdAt as Date).getTime(),
+    );
     expect(result.stdout).toMatch(/^\{\n {4}"pullThroughCacheRules": \[\n {8}\{\n {12}"ecrRepositoryPrefix"/);
   });
 
@@ -34,10 +48,14 @@ describe.concurrent("ecr-ptc describe-pull-through-cache-rules (spawned) against
     const ecr = await localEcrFor(onTestFinished, { rules: manyRules(25) });
     const result = await runCli([DESCRIBE, "--page-size", "10"], envFor(ecr));
     expect(prefixes(result.stdout)).toHaveLength(25);
-    expect(ecr.requests.map((request) => (request.input as { maxResults?: number }).maxResults)).toEqual([10, 10, 10]);
+    expect(ecr.requests.map((request) => (request.input as { maxResults?: number }).maxResults)).toEqual([
+      10, 10, 10,
+    ]);
   });
 
-  it("--max-items cuts mid-page with a NextToken, and --starting-token resumes at the next rule", async ({ onTestFinished }) => {
+  it("--max-items cuts mid-page with a NextToken, and --starting-token resumes at the next rule", async ({
+    onTestFinished,
+  }) => {
     const rules = manyRules(23);
     const ecr = await localEcrFor(onTestFinished, { rules });
     const env = envFor(ecr);
@@ -45,7 +63,14 @@ describe.concurrent("ecr-ptc describe-pull-through-cache-rules (spawned) against
     let token: string | undefined;
     let rounds = 0;
     do {
-      const args = [DESCRIBE, "--page-size", "5", "--max-items", "7", ...(token ? ["--starting-token", token] : [])];
+      const args = [
+        DESCRIBE,
+        "--page-size",
+        "5",
+        "--max-items",
+        "7",
+        ...(token ? ["--starting-token", token] : []),
+      ];
       const output = parse((await runCli(args, env)).stdout);
       seen.push(...output.pullThroughCacheRules.map((rule) => rule["ecrRepositoryPrefix"]!));
       token = output.NextToken;
@@ -60,10 +85,14 @@ describe.concurrent("ecr-ptc describe-pull-through-cache-rules (spawned) against
     const ecr = await localEcrFor(onTestFinished, { rules });
     const env = envFor(ecr);
     const first = parse((await runCli([DESCRIBE, "--page-size", "4", "--max-items", "6"], env)).stdout);
-    const rest = parse((await runCli([DESCRIBE, "--page-size", "1", "--starting-token", first.NextToken!], env)).stdout);
-    expect([...first.pullThroughCacheRules, ...rest.pullThroughCacheRules].map((rule) => rule["ecrRepositoryPrefix"])).toEqual(
-      rules.map((rule) => rule.ecrRepositoryPrefix),
+    const rest = parse(
+      (await runCli([DESCRIBE, "--page-size", "1", "--starting-token", first.NextToken!], env)).stdout,
     );
+    expect(
+      [...first.pullThroughCacheRules, ...rest.pullThroughCacheRules].map(
+        (rule) => rule["ecrRepositoryPrefix"],
+      ),
+    ).toEqual(rules.map((rule) => rule.ecrRepositoryPrefix));
     expect(rest.NextToken).toBeUndefined();
   });
 
@@ -76,14 +105,24 @@ describe.concurrent("ecr-ptc describe-pull-through-cache-rules (spawned) against
     expect(ecr.requests).toHaveLength(1);
   });
 
-  it("--ecr-repository-prefixes takes several values, --registry-id filters the registry", async ({ onTestFinished }) => {
-    const ecr = await localEcrFor(onTestFinished, { rules: [...manyRules(5), ...manyRules(2, "000000000042")] });
+  it("--ecr-repository-prefixes takes several values, --registry-id filters the registry", async ({
+    onTestFinished,
+  }) => {
+    const ecr = await localEcrFor(onTestFinished, {
+      rules: [...manyRules(5), ...manyRules(2, "000000000042")],
+    });
     const env = envFor(ecr);
-    const filtered = await runCli([DESCRIBE, "--ecr-repository-prefixes", "team-00004", "team-00001", "--output", "json"], env);
+    const filtered = await runCli(
+      [DESCRIBE, "--ecr-repository-prefixes", "team-00004", "team-00001", "--output", "json"],
+      env,
+    );
     expect(prefixes(filtered.stdout)).toEqual(["team-00001", "team-00004"]);
     expect(ecr.requests[0]?.input).toEqual({ ecrRepositoryPrefixes: ["team-00004", "team-00001"] });
     const other = await runCli([DESCRIBE, "--registry-id", "000000000042"], env);
-    expect(parse(other.stdout).pullThroughCacheRules.map((rule) => rule["registryId"])).toEqual(["000000000042", "000000000042"]);
+    expect(parse(other.stdout).pullThroughCacheRules.map((rule) => rule["registryId"])).toEqual([
+      "000000000042",
+      "000000000042",
+    ]);
   });
 
   it("--output table fits in 80 columns and shows every rule", async ({ onTestFinished }) => {
@@ -97,7 +136,9 @@ describe.concurrent("ecr-ptc describe-pull-through-cache-rules (spawned) against
     expect(result.stdout).toContain("| payments/prod/ghcr ");
   });
 
-  it("--output text prints one tab-separated line per rule with all nine members", async ({ onTestFinished }) => {
+  it("--output text prints one tab-separated line per rule with all nine members", async ({
+    onTestFinished,
+  }) => {
     const ecr = await localEcrFor(onTestFinished, { rules: manyRules(3) });
     const result = await runCli([DESCRIBE, "--output", "text", "--max-items", "2"], envFor(ecr));
     const lines = result.stdout.trimEnd().split("\n");
@@ -117,7 +158,9 @@ describe.concurrent("ecr-ptc describe-pull-through-cache-rules (spawned) against
     expect(lines[2]).toMatch(/^NEXTTOKEN\t[A-Za-z0-9+/=]+$/);
   });
 
-  it("AWS_DEFAULT_OUTPUT chooses the format, --endpoint-url overrides AWS_ENDPOINT_URL", async ({ onTestFinished }) => {
+  it("AWS_DEFAULT_OUTPUT chooses the format, --endpoint-url overrides AWS_ENDPOINT_URL", async ({
+    onTestFinished,
+  }) => {
     const ecr = await localEcrFor(onTestFinished, { rules: manyRules(2) });
     const env = envFor(ecr, { AWS_DEFAULT_OUTPUT: "text", AWS_ENDPOINT_URL: "http://127.0.0.1:9" });
     const result = await runCli([DESCRIBE, "--endpoint-url", ecr.endpoint], env);
@@ -129,17 +172,24 @@ describe.concurrent("ecr-ptc describe-pull-through-cache-rules (spawned) against
     const ecr = await localEcrFor(onTestFinished, { rules: manyRules(2) });
     const result = await runCli([DESCRIBE, "--region", "eu-west-1"], envFor(ecr));
     expect(result.code).toBe(254);
-    expect(result.stderr).toMatch(/^An error occurred \(InvalidSignatureException\) when calling the DescribePullThroughCacheRules operation: Credential should be scoped to a valid region, not 'eu-west-1'/);
+    expect(result.stderr).toMatch(
+      /^An error occurred \(InvalidSignatureException\) when calling the DescribePullThroughCacheRules operation: Credential should be scoped to a valid region, not 'eu-west-1'/,
+    );
   });
 
   it("--cli-read-timeout gives up on a slow answer with exit 255", async ({ onTestFinished }) => {
-    const ecr = await localEcrFor(onTestFinished, { rules: manyRules(2), faults: [{ type: "delay", ms: 5_000 }] });
+    const ecr = await localEcrFor(onTestFinished, {
+      rules: manyRules(2),
+      faults: [{ type: "delay", ms: 5_000 }],
+    });
     const result = await runCli([DESCRIBE, "--cli-read-timeout", "1"], envFor(ecr));
     expect(result.code).toBe(255);
     expect(result.stderr).toMatch(/AbortError: .*read timed out.*--cli-read-timeout/);
   });
 
-  it("--profile takes credentials from the profile, not from AWS_ACCESS_KEY_ID", async ({ onTestFinished }) => {
+  it("--profile takes credentials from the profile, not from AWS_ACCESS_KEY_ID", async ({
+    onTestFinished,
+  }) => {
     const ecr = await localEcrFor(onTestFinished, { rules: manyRules(2) });
     const result = await runCli([DESCRIBE, "--profile", "nobody"], envFor(ecr));
     expect(result.code).toBe(253);
@@ -150,8 +200,20 @@ describe.concurrent("ecr-ptc describe-pull-through-cache-rules (spawned) against
 
 describe.concurrent("ecr-ptc errors: message on stderr, distinct exit codes", () => {
   it.for([
-    { name: "an unknown prefix (service error)", args: [DESCRIBE, "--ecr-repository-prefixes", "nope"], code: 254, stderr: /^An error occurred \(PullThroughCacheRuleNotFoundException\) when calling the DescribePullThroughCacheRules operation: The pull through cache rule with prefix 'nope' does not exist.*\(request id [0-9a-f-]{36}\)\n$/ },
-    { name: "an unknown option", args: [DESCRIBE, "--max-itemz", "3"], code: 252, stderr: /^ecr-ptc: UsageError: .*--max-itemz.*\nSee 'ecr-ptc describe-pull-through-cache-rules --help'\.\n$/ },
+    {
+      name: "an unknown prefix (service error)",
+      args: [DESCRIBE, "--ecr-repository-prefixes", "nope"],
+      code: 254,
+      stderr:
+        /^An error occurred \(PullThroughCacheRuleNotFoundException\) when calling the DescribePullThroughCacheRules operation: The pull through cache rule with prefix 'nope' does not exist.*\(request id [0-9a-f-]{36}\)\n$/,
+    },
+    {
+      name: "an unknown option",
+      args: [DESCRIBE, "--max-itemz", "3"],
+      code: 252,
+      stderr:
+        /^ecr-ptc: UsageError: .*--max-itemz.*\nSee 'ecr-ptc describe-pull-through-cache-rules --help'\.\n$/,
+    },
   ])("$name → exit $code", async ({ args, code, stderr }, { onTestFinished }) => {
     const ecr = await localEcrFor(onTestFinished, { rules: manyRules(2) });
     const result = await runCli(args, envFor(ecr));
@@ -169,14 +231,23 @@ describe.concurrent("ecr-ptc errors: message on stderr, distinct exit codes", ()
   });
 
   it("no region → exit 253 with ConfigurationError", async () => {
-    const result = await runCli([DESCRIBE, "--endpoint-url", "http://127.0.0.1:9"], cleanEnv({ AWS_ACCESS_KEY_ID: "AKIAX", AWS_SECRET_ACCESS_KEY: "y" }));
+    const result = await runCli(
+      [DESCRIBE, "--endpoint-url", "http://127.0.0.1:9"],
+      cleanEnv({ AWS_ACCESS_KEY_ID: "AKIAX", AWS_SECRET_ACCESS_KEY: "y" }),
+    );
     expect(result.code).toBe(253);
     expect(result.stderr).toMatch(/^ecr-ptc: ConfigurationError: .*region/);
   });
 
   it("never prints the secret key", async ({ onTestFinished }) => {
-    const ecr = await localEcrFor(onTestFinished, { rules: manyRules(2), faults: [{ type: "server-error", body: "html" }] });
-    const result = await runCli([DESCRIBE, "--output", "table"], envFor(ecr, { AWS_SESSION_TOKEN: "never-print-this-token" }));
+    const ecr = await localEcrFor(onTestFinished, {
+      rules: manyRules(2),
+      faults: [{ type: "server-error", body: "html" }],
+    });
+    const result = await runCli(
+      [DESCRIBE, "--output", "table"],
+      envFor(ecr, { AWS_SESSION_TOKEN: "never-print-this-token" }),
+    );
     expect(result.code).toBe(254);
     expect(result.stdout + result.stderr).not.toContain(ecr.credentials.secretAccessKey);
     expect(result.stdout + result.stderr).not.toContain("never-print-this-token");

@@ -47,10 +47,13 @@ describe("formatJson", () => {
 
 describe("formatTable", () => {
   const rules = Array.from({ length: 3 }, () => RULE);
-  it.each([{ width: 80 }, { width: 100 }, { width: 60 }, { width: 20 }])("fits $width columns (at least 60)", ({ width }) => {
-    const lines = formatTable(rules, { title: "T", width }).trimEnd().split("\n");
-    expect(Math.max(...lines.map((line) => line.length))).toBeLessThanOrEqual(Math.max(60, width));
-  });
+  it.each([{ width: 80 }, { width: 100 }, { width: 60 }, { width: 20 }])(
+    "fits $width columns (at least 60)",
+    ({ width }) => {
+      const lines = formatTable(rules, { title: "T", width }).trimEnd().split("\n");
+      expect(Math.max(...lines.map((line) => line.length))).toBeLessThanOrEqual(Math.max(60, width));
+    },
+  );
 
   it("keeps the prefix whole and cuts the URL with an ellipsis in 80 columns", () => {
     const text = formatTable([RULE], { title: "T", width: 80 });
@@ -67,7 +70,10 @@ describe("formatTable", () => {
   });
 
   it("titles the table with the rule count and keeps unknown registries as they are", () => {
-    const text = formatTable([{ ...RULE, upstreamRegistry: "new-registry" }], { title: "DescribePullThroughCacheRules", width: 80 });
+    const text = formatTable([{ ...RULE, upstreamRegistry: "new-registry" }], {
+      title: "DescribePullThroughCacheRules",
+      width: 80,
+    });
     expect(text).toContain("DescribePullThroughCacheRules (1 rule)");
     expect(text).toContain("| new-registry ");
   });

@@ -16,7 +16,10 @@ describe("resume tokens (the AWS CLI's format)", () => {
   });
 
   it("reads a token printed by the AWS CLI (Python's json.dumps spacing)", () => {
-    expect(decodeResumeToken(b64('{"nextToken": "xyz", "boto_truncate_amount": 2}'))).toEqual({ nextToken: "xyz", skip: 2 });
+    expect(decodeResumeToken(b64('{"nextToken": "xyz", "boto_truncate_amount": 2}'))).toEqual({
+      nextToken: "xyz",
+      skip: 2,
+    });
   });
 
   it.each([

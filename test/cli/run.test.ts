@@ -6,7 +6,10 @@ import { localEcrFor, manyRules } from "../support/local-ecr.js";
 
 const DESCRIBE = "describe-pull-through-cache-rules";
 
-function fakeIo(env: Record<string, string> = {}, tty = false): CliIo & { out: () => string; err: () => string } {
+function fakeIo(
+  env: Record<string, string> = {},
+  tty = false,
+): CliIo & { out: () => string; err: () => string } {
   let out = "";
   let err = "";
   return {
@@ -24,12 +27,27 @@ describe("ecr-ptc in-process: usage errors exit 252 before any request", () => {
     { args: [DESCRIBE, "--max-items", "0"], stderr: /--max-items must be an integer ≥ 1; got "0"/ },
     { args: [DESCRIBE, "--page-size", "ten"], stderr: /--page-size must be an integer ≥ 1; got "ten"/ },
     { args: [DESCRIBE, "--cli-read-timeout", "-1"], stderr: /--cli-read-timeout/ },
-    { args: [DESCRIBE, "--starting-token", "not a token"], stderr: /--starting-token: not a NextToken printed by this command/ },
-    { args: [DESCRIBE, "--starting-token", Buffer.from("[1]").toString("base64")], stderr: /--starting-token: not a NextToken .*unexpected content/ },
-    { args: [DESCRIBE, "--ecr-repository-prefixes"], stderr: /--ecr-repository-prefixes needs at least one prefix/ },
-    { args: [DESCRIBE, "--no-paginate", "--max-items", "3"], stderr: /--max-items cannot be combined with --no-paginate/ },
+    {
+      args: [DESCRIBE, "--starting-token", "not a token"],
+      stderr: /--starting-token: not a NextToken printed by this command/,
+    },
+    {
+      args: [DESCRIBE, "--starting-token", Buffer.from("[1]").toString("base64")],
+      stderr: /--starting-token: not a NextToken .*unexpected content/,
+    },
+    {
+      args: [DESCRIBE, "--ecr-repository-prefixes"],
+      stderr: /--ecr-repository-prefixes needs at least one prefix/,
+    },
+    {
+      args: [DESCRIBE, "--no-paginate", "--max-items", "3"],
+      stderr: /--max-items cannot be combined with --no-paginate/,
+    },
     { args: [DESCRIBE, "stray"], stderr: /positional argument/ },
-    { args: ["describe-repositories"], stderr: /unknown command "describe-repositories"\nSee 'ecr-ptc --help'/ },
+    {
+      args: ["describe-repositories"],
+      stderr: /unknown command "describe-repositories"\nSee 'ecr-ptc --help'/,
+    },
     { args: [], stderr: /a command is required/ },
     { args: ["emulator", "--port", "70000"], stderr: /--port must be an integer from 0 to 65535/ },
   ])("$args", async ({ args, stderr }) => {
@@ -66,7 +84,9 @@ describe("ecr-ptc in-process: progress on a terminal", () => {
     AWS_ENDPOINT_URL: endpoint,
   });
 
-  it("shows a progress line on a TTY stderr for a multi-page listing, then clears it", async ({ onTestFinished }) => {
+  it("shows a progress line on a TTY stderr for a multi-page listing, then clears it", async ({
+    onTestFinished,
+  }) => {
     const ecr = await localEcrFor(onTestFinished, { rules: manyRules(250) });
     const io = fakeIo(envFor(ecr.endpoint), true);
     expect(await run([DESCRIBE, "--output", "table"], io)).toBe(0);

@@ -46,7 +46,10 @@ export function manyRules(count: number, registryId?: string): SeedRule[] {
 }
 
 /** Starts a local ECR closed when the calling test finishes (safe with concurrent tests: pass the test context's hook). */
-export async function localEcrFor(onTestFinished: (fn: () => Promise<void>) => void, options: LocalEcrOptions = {}): Promise<LocalEcr> {
+export async function localEcrFor(
+  onTestFinished: (fn: () => Promise<void>) => void,
+  options: LocalEcrOptions = {},
+): Promise<LocalEcr> {
   const ecr = await startLocalEcr(options);
   onTestFinished(() => ecr.close());
   return ecr;
