@@ -2,8 +2,11 @@
 // `npm run demo`: the main job on the bundled local ECR, with no AWS account. Builds dist/ when it is missing or
 // older than src/, starts the emulator with its default seed, runs the real CLI three times, and stops.
 import { spawn } from "node:child_process";
+import console from "node:console";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
+import { performance } from "node:perf_hooks";
+import process from "node:process";
 import { fileURLToPath } from "node:url";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
