@@ -8,10 +8,11 @@ export interface ConnectionOptions {
 }
 
 /**
- * Builds the client configuration the way the AWS CLI resolves it: `--region`, else `AWS_REGION`, else
- * `AWS_DEFAULT_REGION`; `--endpoint-url`, else `AWS_ENDPOINT_URL_ECR`, else `AWS_ENDPOINT_URL`; credentials from
- * `AWS_ACCESS_KEY_ID`/`AWS_SECRET_ACCESS_KEY`/`AWS_SESSION_TOKEN` unless `--profile` names a profile, in which case
- * the client's own chain resolves them. Anything left unset falls to the client's defaults.
+ * Builds the client configuration from the command line and the command's environment (injected, so commands
+ * run in-process in tests never see the test runner's): `--region`, else `AWS_REGION`, else `AWS_DEFAULT_REGION`;
+ * `--endpoint-url`; credentials from `AWS_ACCESS_KEY_ID`/`AWS_SECRET_ACCESS_KEY`/`AWS_SESSION_TOKEN` unless
+ * `--profile` names a profile. Anything left unset falls to the client's own resolution (profile region, endpoint
+ * variables, the default credential chain), as in the AWS CLI.
  */
 export function clientConfig(
   options: ConnectionOptions,

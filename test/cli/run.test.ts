@@ -77,19 +77,18 @@ describe("ecr-ptc in-process: help", () => {
 });
 
 describe("ecr-ptc in-process: progress on a terminal", () => {
-  const envFor = (endpoint: string): Record<string, string> => ({
+  const env: Record<string, string> = {
     AWS_ACCESS_KEY_ID: LOCAL_ECR_CREDENTIALS.accessKeyId,
     AWS_SECRET_ACCESS_KEY: LOCAL_ECR_CREDENTIALS.secretAccessKey,
     AWS_REGION: "us-east-1",
-    AWS_ENDPOINT_URL: endpoint,
-  });
+  };
 
   it("shows a progress line on a TTY stderr for a multi-page listing, then clears it", async ({
     onTestFinished,
   }) => {
     const ecr = await localEcrFor(onTestFinished, { rules: manyRules(250) });
-    const io = fakeIo(envFor(ecr.endpoint), true);
-    expect(await run([DESCRIBE, "--output", "table"], io)).toBe(0);
+    const io = fakeIo(env, true);
+    expect(await run([DESCRIBE, "--output", "table", "--endpoint-url", ecr.endpoint], io)).toBe(0);
     expect(io.err()).toBe("\r\x1b[Kfetched 200 rules (2 pages)…\r\x1b[Kfetched 250 rules (3 pages)…\r\x1b[K");
     expect(io.out()).toContain("DescribePullThroughCacheRules (250 rules)");
   });
@@ -99,8 +98,8 @@ describe("ecr-ptc in-process: progress on a terminal", () => {
     { name: "the listing is one page", tty: true, rules: 50 },
   ])("prints no progress when $name", async ({ tty, rules }, { onTestFinished }) => {
     const ecr = await localEcrFor(onTestFinished, { rules: manyRules(rules) });
-    const io = fakeIo(envFor(ecr.endpoint), tty);
-    expect(await run([DESCRIBE], io)).toBe(0);
+    const io = fakeIo(env, tty);
+    expect(await run([DESCRIBE, "--endpoint-url", ecr.endpoint], io)).toBe(0);
     expect(io.err()).toBe("");
   });
 });
