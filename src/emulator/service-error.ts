@@ -5,20 +5,24 @@
  */
 export class LocalEcrServiceError extends Error {
   override readonly name = "LocalEcrServiceError";
-  constructor(
-    readonly statusCode: number,
-    readonly type: string,
-    message: string | undefined,
-  ) {
+  readonly statusCode: number;
+  readonly type: string;
+  /** The `message` member of the body; absent for errors the service sends without one. */
+  readonly bodyMessage: string | undefined;
+
+  constructor(statusCode: number, type: string, message: string | undefined) {
     super(message ?? type);
-    this.rawMessage = message;
+    this.statusCode = statusCode;
+    this.type = type;
+    this.bodyMessage = message;
   }
-  readonly rawMessage: string | undefined;
 
   /** The awsJson body. */
   body(): string {
     return JSON.stringify(
-      this.rawMessage === undefined ? { __type: this.type } : { __type: this.type, message: this.rawMessage },
+      this.bodyMessage === undefined
+        ? { __type: this.type }
+        : { __type: this.type, message: this.bodyMessage },
     );
   }
 }

@@ -18,12 +18,15 @@ import { type ReceivedRequest, verifySignature } from "./verify-signature.js";
 import { describeResponseJson } from "./wire-json.js";
 import { type Answer, serverErrorAnswer, writeAnswer } from "./write-response.js";
 
-/** The credentials the local ECR accepts unless told otherwise (test values, never real). */
-export const LOCAL_ECR_CREDENTIALS: LocalEcrCredentials = Object.freeze({
+/**
+ * The credentials the local ECR accepts unless told otherwise (test values, never real). Not frozen on purpose:
+ * the official AWS SDK writes bookkeeping (`$source`) onto the credentials object it is given.
+ */
+export const LOCAL_ECR_CREDENTIALS: LocalEcrCredentials = {
   accessKeyId: "AKIALOCALECR0EXAMPLE",
   secretAccessKey: "local-ecr/secret/EXAMPLEKEY0000000000000",
   accountId: DEFAULT_ACCOUNT_ID,
-});
+};
 
 const TARGET = "AmazonEC2ContainerRegistry_V20150921.DescribePullThroughCacheRules";
 const JSON_CONTENT_TYPE = "application/x-amz-json-1.1";
@@ -54,8 +57,10 @@ interface State {
  * await ecr.close();
  * ```
  * @throws {@link LocalEcrSeedError} when a seed rule is one ECR would refuse, or the seed file is not JSON.
+ * @throws `TypeError` for contradictory or out-of-range options (both `rules` and `seedFile`, a bad port).
  */
 export async function startLocalEcr(options: LocalEcrOptions = {}): Promise<LocalEcr> {
+  checkOptions(options);
   const credentialList = options.credentials ?? [LOCAL_ECR_CREDENTIALS];
   const [first] = credentialList;
   if (first === undefined)
@@ -93,7 +98,8 @@ export async function startLocalEcr(options: LocalEcrOptions = {}): Promise<Loca
     endpoint: `http://127.0.0.1:${port}`,
     port,
     region: state.region,
-    credentials: first,
+    // A copy per server, so a client that annotates it (the AWS SDK does) touches nothing shared.
+    credentials: { ...first },
     requests,
     inject: (...more) => faults.push(...more),
     close: () =>
@@ -105,6 +111,22 @@ export async function startLocalEcr(options: LocalEcrOptions = {}): Promise<Loca
         server.closeAllConnections();
       }),
   };
+}
+
+function checkOptions(options: LocalEcrOptions): void {
+  const fail = (message: string): never => {
+    throw new TypeError(`startLocalEcr: ${message}`);
+  };
+  if (options.rules !== undefined && options.seedFile !== undefined) fail("pass rules or seedFile, not both");
+  const { port, defaultPageSize } = options;
+  if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65_535))
+    fail(`port must be an integer from 0 to 65535, got ${port}`);
+  if (
+    defaultPageSize !== undefined &&
+    (!Number.isInteger(defaultPageSize) || defaultPageSize < 1 || defaultPageSize > 1000)
+  ) {
+    fail(`defaultPageSize must be an integer from 1 to 1000, got ${defaultPageSize}`);
+  }
 }
 
 async function handle(

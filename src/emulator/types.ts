@@ -71,7 +71,7 @@ export interface LocalEcrOptions {
    * @default the bundled default seed ({@link defaultSeedRules}), a few hundred realistic rules
    */
   rules?: readonly SeedRule[] | undefined;
-  /** A JSON file of rules (an array, or `{ "pullThroughCacheRules": [...] }` as the AWS CLI prints); replaces `rules`. */
+  /** A JSON file of rules (an array, or `{ "pullThroughCacheRules": [...] }` as the AWS CLI prints); not with `rules`. */
   seedFile?: string | undefined;
   /**
    * The access keys accepted.

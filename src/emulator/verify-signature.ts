@@ -117,6 +117,11 @@ function parseAuthorization(header: string): AuthorizationParts {
     );
   }
   const signedHeaders = (fields.get("SignedHeaders") ?? "").split(";");
+  if (!signedHeaders.includes("host")) {
+    throw ERRORS.incompleteSignature(
+      "'Host' or ':authority' must be a 'SignedHeader' in the AWS Authorization.",
+    );
+  }
   return { accessKeyId, date, region, service, signedHeaders, signature: fields.get("Signature") ?? "" };
 }
 

@@ -154,6 +154,19 @@ describe("local ECR: what the service rejects, on the wire", () => {
       message: /requires 'Signature' parameter/,
     },
     {
+      name: "a signature that leaves out the host header",
+      call: {
+        tamper: (r) =>
+          (r.headers["authorization"] = r.headers["authorization"]!.replace(
+            /(SignedHeaders=[^,]*?)host;/,
+            "$1",
+          )),
+      },
+      status: 400,
+      type: "IncompleteSignatureException",
+      message: /'Host' or ':authority' must be a 'SignedHeader'/,
+    },
+    {
       name: "another operation",
       call: { headers: { "x-amz-target": "AmazonEC2ContainerRegistry_V20150921.DescribeRepositories" } },
       status: 400,

@@ -116,6 +116,23 @@ describe("seed checks (what CreatePullThroughCacheRule would refuse)", () => {
     await expect(failure).rejects.toThrow(message);
   });
 
+  it.each([
+    {
+      name: "both rules and seedFile",
+      options: { rules: [], seedFile: "rules.json" },
+      message: /rules or seedFile, not both/,
+    },
+    { name: "port 70000", options: { port: 70_000 }, message: /port must be an integer from 0 to 65535/ },
+    {
+      name: "defaultPageSize 0",
+      options: { defaultPageSize: 0 },
+      message: /defaultPageSize must be an integer from 1 to 1000/,
+    },
+  ])("refuses $name with a TypeError", async ({ options, message }) => {
+    await expect(startLocalEcr(options)).rejects.toThrow(TypeError);
+    await expect(startLocalEcr(options)).rejects.toThrow(message);
+  });
+
   it("refuses an empty credentials list", async () => {
     await expect(startLocalEcr({ rules: [], credentials: [] })).rejects.toThrow(/at least one access key/);
   });
