@@ -11,7 +11,7 @@ import { fileURLToPath } from "node:url";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const cli = join(root, "dist", "cli", "main.js");
-const started = performance.now();
+let started = performance.now();
 const bold = (text) => (process.stdout.isTTY ? `\x1b[1m${text}\x1b[0m` : text);
 
 function newestSource(dir) {
@@ -42,6 +42,8 @@ if (!existsSync(cli) || statSync(cli).mtimeMs < newestSource(join(root, "src")))
     process.stderr.write(build.stdout + build.stderr);
     process.exit(1);
   }
+  console.log(`  built in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  started = performance.now();
 }
 
 const { startLocalEcr, defaultSeedRules } = await import(join(root, "dist", "emulator", "index.js"));
