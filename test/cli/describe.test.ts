@@ -1,3 +1,6 @@
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { defaultSeedRules } from "../../src/emulator/index.js";
 import { cleanEnv, envFor, runCli } from "../support/cli.js";
@@ -175,14 +178,29 @@ describe.concurrent(
       expect(result.stderr).toMatch(/AbortError: .*read timed out.*--cli-read-timeout/);
     });
 
-    it("--profile takes credentials from the profile, not from AWS_ACCESS_KEY_ID", async ({
+    it("--profile takes credentials from that profile, not from AWS_ACCESS_KEY_ID", async ({
       onTestFinished,
     }) => {
       const ecr = await localEcrFor(onTestFinished, { rules: manyRules(2) });
-      const result = await runCli([DESCRIBE, "--profile", "nobody"], envFor(ecr));
-      expect(result.code).toBe(253);
-      expect(result.stderr).toMatch(/^ecr-ptc: (CredentialsError|ConfigurationError): /);
-      expect(ecr.requests).toHaveLength(0);
+      const dir = await mkdtemp(join(tmpdir(), "ecr-ptc-profile-"));
+      onTestFinished(() => rm(dir, { recursive: true, force: true }));
+      const credentialsFile = join(dir, "credentials");
+      const { accessKeyId, secretAccessKey } = ecr.credentials;
+      await writeFile(
+        credentialsFile,
+        `[local]\naws_access_key_id = ${accessKeyId}\naws_secret_access_key = ${secretAccessKey}\n`,
+      );
+      // The environment's key is unknown to the local ECR: only the profile's can succeed.
+      const env = envFor(ecr, {
+        AWS_ACCESS_KEY_ID: "AKIAWRONGWRONGWRONG0",
+        AWS_SHARED_CREDENTIALS_FILE: credentialsFile,
+      });
+      const viaProfile = await runCli([DESCRIBE, "--profile", "local"], env);
+      expect(viaProfile.code).toBe(0);
+      expect(parse(viaProfile.stdout).pullThroughCacheRules).toHaveLength(2);
+      const missing = await runCli([DESCRIBE, "--profile", "nobody"], env);
+      expect(missing.code).toBe(253);
+      expect(missing.stderr).toMatch(/^ecr-ptc: (CredentialsError|ConfigurationError): .*nobody/);
     });
   },
 );
