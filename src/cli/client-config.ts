@@ -5,12 +5,14 @@ export interface ConnectionOptions {
   readonly region?: string | undefined;
   readonly profile?: string | undefined;
   readonly endpointUrl?: string | undefined;
+  /** `--cli-read-timeout` in seconds; 0 means no limit. */
+  readonly readTimeout?: number | undefined;
 }
 
 /**
  * Builds the client configuration from the command line and the command's environment (injected, so commands
  * run in-process in tests never see the test runner's): `--region`, else `AWS_REGION`, else `AWS_DEFAULT_REGION`;
- * `--endpoint-url`; credentials from `AWS_ACCESS_KEY_ID`/`AWS_SECRET_ACCESS_KEY`/`AWS_SESSION_TOKEN` unless
+ * `--endpoint-url`; `--cli-read-timeout` as the per-attempt `requestTimeout`; credentials from `AWS_ACCESS_KEY_ID`/`AWS_SECRET_ACCESS_KEY`/`AWS_SESSION_TOKEN` unless
  * `--profile` names a profile. Anything left unset falls to the client's own resolution (profile region, endpoint
  * variables, the default credential chain), as in the AWS CLI.
  */
@@ -22,11 +24,10 @@ export function clientConfig(
   const region =
     options.region ?? (env["AWS_REGION"] || undefined) ?? (env["AWS_DEFAULT_REGION"] || undefined);
   if (region !== undefined) config.region = region;
-  const endpoint =
-    options.endpointUrl ??
-    (env["AWS_ENDPOINT_URL_ECR"] || undefined) ??
-    (env["AWS_ENDPOINT_URL"] || undefined);
-  if (endpoint !== undefined) config.endpoint = endpoint;
+  if (options.endpointUrl !== undefined) config.endpoint = options.endpointUrl;
+  // Per attempt, like the AWS CLI's read timeout: a timed-out attempt is retried.
+  if (options.readTimeout !== undefined && options.readTimeout > 0)
+    config.requestTimeout = options.readTimeout * 1000;
   if (options.profile !== undefined) {
     config.profile = options.profile;
     return config;

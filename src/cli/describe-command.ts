@@ -38,8 +38,7 @@ export async function describeCommand(argv: readonly string[], io: CliIo): Promi
         nextToken,
         maxResults: args.pageSize,
       });
-      const abortSignal = args.readTimeout > 0 ? AbortSignal.timeout(args.readTimeout * 1000) : undefined;
-      const page = await client.send(command, { abortSignal });
+      const page = await client.send(command);
       return { rules: page.pullThroughCacheRules ?? [], nextToken: page.nextToken };
     };
     if (!args.paginate) {

@@ -1,4 +1,3 @@
-import { ECRClientError } from "../errors/client-errors.js";
 import { ECRServiceException } from "../errors/service-exception.js";
 import { VERSION } from "../version.js";
 import { describeCommand } from "./describe-command.js";
@@ -70,10 +69,7 @@ function report(error: unknown, command: string | undefined, io: CliIo): number 
     return EXIT.configuration;
   }
   const { name, message } = error instanceof Error ? error : { name: "Error", message: String(error) };
-  const shown =
-    error instanceof ECRClientError && name === "AbortError" && /timed out/.test(message)
-      ? "the read timed out (--cli-read-timeout)"
-      : message;
+  const shown = name === "TimeoutError" ? `${message} (--cli-read-timeout)` : message;
   io.stderr.write(`ecr-ptc: ${name}: ${shown}\n`);
   return (Object.hasOwn(CLIENT_ERROR_EXITS, name) ? CLIENT_ERROR_EXITS[name] : undefined) ?? EXIT.network;
 }

@@ -168,14 +168,14 @@ describe.concurrent(
       );
     });
 
-    it("--cli-read-timeout gives up on a slow answer with exit 255", async ({ onTestFinished }) => {
+    it("--cli-read-timeout times out each attempt; after the retries, exit 255", async ({ onTestFinished }) => {
       const ecr = await localEcrFor(onTestFinished, {
         rules: manyRules(2),
-        faults: [{ type: "delay", ms: 5_000 }],
+        faults: [1, 2, 3].map(() => ({ type: "delay", ms: 5_000 }) as const),
       });
       const result = await runCli([DESCRIBE, "--cli-read-timeout", "1"], envFor(ecr));
       expect(result.code).toBe(255);
-      expect(result.stderr).toMatch(/AbortError: .*read timed out.*--cli-read-timeout/);
+      expect(result.stderr).toMatch(/^ecr-ptc: TimeoutError: .*\(--cli-read-timeout\)\n$/);
     });
 
     it("--profile takes credentials from that profile, not from AWS_ACCESS_KEY_ID", async ({

@@ -78,11 +78,19 @@ describe("local ECR: authentication, as the public client sees it", () => {
       message: /^Signature not yet current: \d{8}T\d{6}Z is still later than/,
     },
   ])("refuses a request whose x-amz-date is more than 5 minutes $name", async ({ offset, message }) => {
-    const { client } = await localEcr({ rules, now: () => Date.now() + offset });
+    // One attempt: a retrying client would correct its clock from the Date header (tested below).
+    const { client } = await localEcr({ rules, now: () => Date.now() + offset }, { maxAttempts: 1 });
     const error = await failure(client.send(new DescribePullThroughCacheRulesCommand({})));
     expect(error.name).toBe("InvalidSignatureException");
     expect(error.$metadata.httpStatusCode).toBe(403);
     expect(error.message).toMatch(message);
+  });
+
+  it("sends a Date header a retrying client corrects its clock from (10 minutes of skew)", async () => {
+    const { client, ecr } = await localEcr({ rules, now: () => Date.now() + 10 * 60_000 });
+    const page = await client.send(new DescribePullThroughCacheRulesCommand({}));
+    expect(page.pullThroughCacheRules).toHaveLength(5);
+    expect(ecr.requests.map((request) => request.statusCode)).toEqual([403, 200]);
   });
 
   it("accepts a 4-minute skew", async () => {

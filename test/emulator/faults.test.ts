@@ -98,7 +98,11 @@ describe("local ECR: scripted faults", () => {
   ])("$name fails one call, then the next succeeds", async ({ fault, check }) => {
     const { client, ecr } = await localEcr({ rules, faults: [fault] }, ONE_ATTEMPT);
     check(await outcome(client.send(new DescribePullThroughCacheRulesCommand({}))));
-    const next = await client.send(new DescribePullThroughCacheRulesCommand({}));
+    // A fresh client: this one may have learnt a clock offset from the skewed Date header.
+    const { ECRClient } = await import("../../src/index.js");
+    const fresh = new ECRClient({ region: ecr.region, endpoint: ecr.endpoint, credentials: ecr.credentials });
+    const next = await fresh.send(new DescribePullThroughCacheRulesCommand({}));
+    fresh.destroy();
     expect(next.pullThroughCacheRules).toHaveLength(100);
     expect(ecr.requests.map((request) => request.fault)).toEqual([fault.type, undefined]);
   });
@@ -112,6 +116,15 @@ describe("local ECR: scripted faults", () => {
     const page = await client.send(new DescribePullThroughCacheRulesCommand({ maxResults: 300 }));
     expect(page.pullThroughCacheRules).toHaveLength(300);
     expect(ecr.requests[0]).toMatchObject({ fault: fault.type, statusCode: 200 });
+  });
+
+  it("with retries on (the default), a throttle then a 503 still end in a page", async () => {
+    const faults: LocalEcrFault[] = [{ type: "throttle" }, { type: "server-error", status: 503 }];
+    const { client, ecr } = await localEcr({ rules, faults });
+    const page = await client.send(new DescribePullThroughCacheRulesCommand({}));
+    expect(page.pullThroughCacheRules).toHaveLength(100);
+    expect(page.$metadata.attempts).toBe(3);
+    expect(ecr.requests.map((request) => request.statusCode)).toEqual([400, 503, 200]);
   });
 
   it("a delay outlasting the caller's abort signal ends in AbortError", async () => {
