@@ -35,7 +35,7 @@ Output and connection:
   --endpoint-url <url>       e.g. http://127.0.0.1:4566 (default: AWS_ENDPOINT_URL_ECR, AWS_ENDPOINT_URL, else AWS)
   --region <region>          default: AWS_REGION, else AWS_DEFAULT_REGION
   --profile <name>           a shared-config profile for credentials (default: AWS_ACCESS_KEY_ID/…)
-  --cli-read-timeout <s>     seconds to wait for each response; 0 = forever (default 60)
+  --cli-read-timeout <s>     seconds each attempt may take (then retried); 0 = no limit (default 60)
   -h, --help                 this help
 
 NextToken format: base64 of {"nextToken": "<service token>", "boto_truncate_amount": <rules of that page
