@@ -76,6 +76,8 @@ async function answerDescribe(
   now: number,
 ): Promise<string> {
   if (received.method !== "POST" || received.path !== "/") throw ERRORS.unknownOperation();
+  // Checked before the signature: only the first MiB was kept, so the signature could not match anyway.
+  if (received.body.byteLength > MAX_REQUEST_BYTES) throw ERRORS.serialization("Request body is too large");
   const caller = await verifySignature(received, {
     credentials: state.credentials,
     region: state.region,
@@ -91,7 +93,6 @@ async function answerDescribe(
   if (contentType !== JSON_CONTENT_TYPE) {
     throw ERRORS.serialization(`Expected content-type ${JSON_CONTENT_TYPE}, got ${contentType || "none"}`);
   }
-  if (received.body.byteLength > MAX_REQUEST_BYTES) throw ERRORS.serialization("Request body is too large");
   if (input === undefined) throw ERRORS.serialization("The request body is not valid JSON");
   const page = describeRules(validateInput(input), {
     rules: state.rules,

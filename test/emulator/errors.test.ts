@@ -187,6 +187,13 @@ describe("local ECR: what the service rejects, on the wire", () => {
       type: "com.amazon.coral.service#SerializationException",
     },
     {
+      name: "a body over 1 MiB",
+      call: { body: JSON.stringify({ nextToken: "x".repeat(1_100_000) }) },
+      status: 400,
+      type: "com.amazon.coral.service#SerializationException",
+      message: /too large/,
+    },
+    {
       name: "a body that is not JSON",
       call: { body: "{maxResults:1" },
       status: 400,
