@@ -70,14 +70,14 @@ export async function handle(
 }
 
 async function answerDescribe(
-  received: ReceivedRequest,
+  received: Received,
   input: unknown,
   state: State,
   now: number,
 ): Promise<string> {
   if (received.method !== "POST" || received.path !== "/") throw ERRORS.unknownOperation();
   // Checked before the signature: only the first MiB was kept, so the signature could not match anyway.
-  if (received.body.byteLength > MAX_REQUEST_BYTES) throw ERRORS.serialization("Request body is too large");
+  if (received.oversized) throw ERRORS.serialization("Request body is too large");
   const caller = await verifySignature(received, {
     credentials: state.credentials,
     region: state.region,
@@ -121,12 +121,15 @@ function errorAnswer(error: LocalEcrServiceError, headers: Record<string, string
   };
 }
 
-async function receive(req: IncomingMessage): Promise<ReceivedRequest> {
+/** A received request; `oversized` when the body passed the cap (only its first MiB is kept). */
+type Received = ReceivedRequest & { readonly oversized: boolean };
+
+async function receive(req: IncomingMessage): Promise<Received> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req as AsyncIterable<Buffer>) {
     size += chunk.byteLength;
-    if (size <= MAX_REQUEST_BYTES + 1) chunks.push(chunk);
+    if (size <= MAX_REQUEST_BYTES) chunks.push(chunk);
   }
   const url = new URL(req.url ?? "/", "http://local");
   const headers: Record<string, string> = {};
@@ -139,5 +142,6 @@ async function receive(req: IncomingMessage): Promise<ReceivedRequest> {
     query: Object.fromEntries(url.searchParams),
     headers,
     body: Buffer.concat(chunks),
+    oversized: size > MAX_REQUEST_BYTES,
   };
 }
