@@ -168,7 +168,9 @@ describe.concurrent(
       );
     });
 
-    it("--cli-read-timeout times out each attempt; after the retries, exit 255", async ({ onTestFinished }) => {
+    it("--cli-read-timeout times out each attempt; after the retries, exit 255", async ({
+      onTestFinished,
+    }) => {
       const ecr = await localEcrFor(onTestFinished, {
         rules: manyRules(2),
         faults: [1, 2, 3].map(() => ({ type: "delay", ms: 5_000 }) as const),
