@@ -1,7 +1,7 @@
-import { Sha256 } from "@aws-crypto/sha256-js";
 import { SignatureV4 } from "@smithy/signature-v4";
 import type { AwsCredentialIdentity } from "@smithy/types";
 import { ConfigurationError, CredentialsError } from "../errors/client-errors.js";
+import { defaultSha256 } from "../transport/defaults.js";
 import { type Endpoint, parseCustomEndpoint } from "./endpoint.js";
 import { memoizeCredentials } from "./memoize-credentials.js";
 import type { ECRClientConfig } from "./types.js";
@@ -42,7 +42,7 @@ async function resolveConfig(config: ECRClientConfig): Promise<ResolvedConfig> {
     throw new CredentialsError("no credentials: pass `credentials` to new ECRClient({ credentials })");
   }
   const credentials = memoizeCredentials(typeof source === "function" ? source : () => Promise.resolve(source));
-  const signer = new SignatureV4({ service: "ecr", region, credentials, sha256: config.sha256 ?? Sha256 });
+  const signer = new SignatureV4({ service: "ecr", region, credentials, sha256: config.sha256 ?? defaultSha256 });
   return { region, endpoint, signer, credentials };
 }
 
