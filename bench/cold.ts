@@ -5,7 +5,7 @@ import { gzipSync } from "node:zlib";
 import { type BuildOptions, build } from "esbuild";
 import { BENCH_CREDENTIALS, REGION, TARGET } from "./wire.js";
 
-export const COLD_CONTENDERS = ["raw", "ours", "ours-fetch", "sdk"] as const;
+export const COLD_CONTENDERS = ["raw", "ours", "ours-inlined", "ours-fetch", "sdk"] as const;
 export type ColdContender = (typeof COLD_CONTENDERS)[number];
 
 const CLIENT = `const endpoint = process.env.BENCH_ENDPOINT;`;
@@ -29,6 +29,11 @@ export const handler = () => new Promise((resolve, reject) => {
   req.end("{}");
 });`,
   ours: `import { ECRClient, DescribePullThroughCacheRulesCommand } from "ecr-pull-through-cache";
+${CLIENT}
+${OURS_CLIENT}`,
+  // What-if: our dist with @smithy/signature-v4 (and the @smithy/core parts it uses) inlined, as tsup's
+  // noExternal would ship it; only its unbundled cold start differs from "ours".
+  "ours-inlined": `import { ECRClient, DescribePullThroughCacheRulesCommand } from "./inlined-dist/index.mjs";
 ${CLIENT}
 ${OURS_CLIENT}`,
   "ours-fetch": `import { ECRClient as Base, DescribePullThroughCacheRulesCommand } from "ecr-pull-through-cache";
@@ -67,6 +72,7 @@ export interface BundleSize {
 /** Writes each handler twice: as is (resolved from node_modules at run time) and bundled with esbuild. */
 export async function prepareHandlers(dir: string): Promise<Record<ColdContender, ColdFiles>> {
   mkdirSync(dir, { recursive: true });
+  await build({ entryPoints: ["dist/index.js"], bundle: true, platform: "node", format: "esm", target: "node20", mainFields: ["module", "main"], outfile: `${dir}/inlined-dist/index.mjs`, logLevel: "error" });
   const files = {} as Record<ColdContender, ColdFiles>;
   for (const name of COLD_CONTENDERS) {
     const unbundled = `${dir}/${name}.mjs`;

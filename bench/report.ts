@@ -24,12 +24,13 @@ const cell = (value: number | undefined, base: number | undefined, digits: numbe
 
 export function renderResults(r: Results, machine: string, seconds: number): string {
   const raw = { t: r.throughput.raw, c: r.cold.raw, p: r.pagination.raw };
-  const names = Object.keys(CONTENDERS) as ContenderName[];
+  const names = [...(Object.keys(CONTENDERS) as ContenderName[]), "ours-inlined" as const];
+  const label = (name: ContenderName | "ours-inlined"): string => (name === "ours-inlined" ? "what-if: ours with the signer inlined into dist/" : CONTENDERS[name]);
   const rows = names.map((name) => {
-    const t = r.throughput[name];
+    const t = name === "ours-inlined" ? undefined : r.throughput[name];
     const c = r.cold[name as ColdContender];
     const s = r.sizes[name as ColdContender];
-    return `| ${CONTENDERS[name]} | ${cell(t?.sequential, raw.t?.sequential, 0)} | ${cell(t?.concurrent, raw.t?.concurrent, 0)} | ${cell(t?.cpuMicrosPerCall, raw.t?.cpuMicrosPerCall, 0)} | ${cell(c?.bundledMs, raw.c?.bundledMs, 1)} | ${cell(c?.unbundledMs, raw.c?.unbundledMs, 1)} | ${cell(c?.bundledRssMiB, raw.c?.bundledRssMiB, 1)} | ${kb(s?.["module,main"].bytes)} / ${kb(s?.["module,main"].gzipBytes)} | ${kb(s?.["main,module"].bytes)} / ${kb(s?.["main,module"].gzipBytes)} |`;
+    return `| ${label(name)} | ${cell(t?.sequential, raw.t?.sequential, 0)} | ${cell(t?.concurrent, raw.t?.concurrent, 0)} | ${cell(t?.cpuMicrosPerCall, raw.t?.cpuMicrosPerCall, 0)} | ${cell(c?.bundledMs, raw.c?.bundledMs, 1)} | ${cell(c?.unbundledMs, raw.c?.unbundledMs, 1)} | ${cell(c?.bundledRssMiB, raw.c?.bundledRssMiB, 1)} | ${kb(s?.["module,main"].bytes)} / ${kb(s?.["module,main"].gzipBytes)} | ${kb(s?.["main,module"].bytes)} / ${kb(s?.["main,module"].gzipBytes)} |`;
   });
   const ours = { t: r.throughput.ours, c: r.cold.ours, s: r.sizes.ours?.["module,main"], p: r.pagination.ours };
   const sdk = r.throughput.sdk;
