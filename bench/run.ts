@@ -41,7 +41,11 @@ async function measureSizesAndColdStart(): Promise<void> {
   const dir = `${here}cold`;
   const files = await prepareHandlers(dir);
   for (const name of COLD_CONTENDERS) {
-    results.sizes[name] = { "module,main": await bundleSize(dir, name, "module,main"), "main,module": await bundleSize(dir, name, "main,module") };
+    results.sizes[name] = {
+      budget: await bundleSize(dir, name, "budget"),
+      "module-first": await bundleSize(dir, name, "module-first"),
+      defaults: await bundleSize(dir, name, "defaults"),
+    };
   }
   const runs: Record<string, ColdRun[]> = {};
   log(`cold start: ${COLD_RUNS} runs × ${COLD_CONTENDERS.length * 2} variants`);
