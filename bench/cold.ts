@@ -72,7 +72,11 @@ export type SizeVariant = "budget" | "module-first" | "defaults";
  * assume-role via the optional peer, EC2 instance metadata). Marked external, as README "Performance" advises,
  * they stay out of the bundle and load from node_modules only if that source is ever tried.
  */
-export const OPTIONAL_EXTERNALS = ["@aws-sdk/credential-provider-node", "@smithy/credential-provider-imds", "@smithy/shared-ini-file-loader"];
+export const OPTIONAL_EXTERNALS = [
+  "@aws-sdk/credential-provider-node",
+  "@smithy/credential-provider-imds",
+  "@smithy/shared-ini-file-loader",
+];
 const externalsFor = (name: ColdContender): string[] => (name.startsWith("ours") ? OPTIONAL_EXTERNALS : []);
 export interface BundleSize {
   readonly bytes: number;
@@ -82,22 +86,45 @@ export interface BundleSize {
 /** Writes each handler twice: as is (resolved from node_modules at run time) and bundled with esbuild. */
 export async function prepareHandlers(dir: string): Promise<Record<ColdContender, ColdFiles>> {
   mkdirSync(dir, { recursive: true });
-  await build({ entryPoints: ["dist/index.js"], bundle: true, platform: "node", format: "esm", target: "node20", mainFields: ["module", "main"], external: OPTIONAL_EXTERNALS, outfile: `${dir}/inlined-dist/index.mjs`, logLevel: "error" });
+  await build({
+    entryPoints: ["dist/index.js"],
+    bundle: true,
+    platform: "node",
+    format: "esm",
+    target: "node20",
+    mainFields: ["module", "main"],
+    external: OPTIONAL_EXTERNALS,
+    outfile: `${dir}/inlined-dist/index.mjs`,
+    logLevel: "error",
+  });
   const files = {} as Record<ColdContender, ColdFiles>;
   for (const name of COLD_CONTENDERS) {
     const unbundled = `${dir}/${name}.mjs`;
     writeFileSync(unbundled, HANDLERS[name] + EPILOGUE);
     const bundled = `${dir}/${name}.bundle.mjs`;
-    await build({ ...buildOptions(unbundled, "module,main"), external: externalsFor(name), outfile: bundled, banner: { js: REQUIRE_BANNER } });
+    await build({
+      ...buildOptions(unbundled, "module,main"),
+      external: externalsFor(name),
+      outfile: bundled,
+      banner: { js: REQUIRE_BANNER },
+    });
     files[name] = { unbundled, bundled };
   }
   return files;
 }
 
 /** The minified size of a contender's handler bundle (without the run-time banner). */
-export async function bundleSize(dir: string, name: ColdContender, variant: SizeVariant): Promise<BundleSize> {
+export async function bundleSize(
+  dir: string,
+  name: ColdContender,
+  variant: SizeVariant,
+): Promise<BundleSize> {
   const options = buildOptions(`${dir}/${name}.mjs`, variant === "defaults" ? "main,module" : "module,main");
-  const result = await build({ ...options, external: variant === "budget" ? externalsFor(name) : [], write: false });
+  const result = await build({
+    ...options,
+    external: variant === "budget" ? externalsFor(name) : [],
+    write: false,
+  });
   const code = result.outputFiles[0]!.contents;
   return { bytes: code.byteLength, gzipBytes: gzipSync(code).byteLength };
 }
@@ -128,7 +155,13 @@ export function runCold(file: string, endpoint: string, env: NodeJS.ProcessEnv):
   return new Promise((resolve, reject) => {
     const start = performance.now();
     const child = spawn(process.execPath, [file], {
-      env: { ...env, AWS_REGION: REGION, AWS_ACCESS_KEY_ID: BENCH_CREDENTIALS.accessKeyId, AWS_SECRET_ACCESS_KEY: BENCH_CREDENTIALS.secretAccessKey, BENCH_ENDPOINT: endpoint },
+      env: {
+        ...env,
+        AWS_REGION: REGION,
+        AWS_ACCESS_KEY_ID: BENCH_CREDENTIALS.accessKeyId,
+        AWS_SECRET_ACCESS_KEY: BENCH_CREDENTIALS.secretAccessKey,
+        BENCH_ENDPOINT: endpoint,
+      },
       stdio: ["ignore", "pipe", "pipe"],
     });
     let out = "";

@@ -27,8 +27,14 @@ export async function createContender(name: ContenderName, endpoint: string): Pr
   const ours = (await import(SELF)) as Ours;
   const config = { region: REGION, endpoint, credentials: BENCH_CREDENTIALS };
   if (name === "ours-fetch") {
-    const [{ FetchHttpHandler }, { Sha256 }] = await Promise.all([import("@smithy/fetch-http-handler"), import("@aws-crypto/sha256-js")]);
-    return oursContender(ours, new ours.ECRClient({ ...config, requestHandler: new FetchHttpHandler(), sha256: Sha256 }));
+    const [{ FetchHttpHandler }, { Sha256 }] = await Promise.all([
+      import("@smithy/fetch-http-handler"),
+      import("@aws-crypto/sha256-js"),
+    ]);
+    return oursContender(
+      ours,
+      new ours.ECRClient({ ...config, requestHandler: new FetchHttpHandler(), sha256: Sha256 }),
+    );
   }
   if (name === "ours-smithy-node") {
     const { NodeHttpHandler } = await import("@smithy/node-http-handler");
@@ -39,7 +45,8 @@ export async function createContender(name: ContenderName, endpoint: string): Pr
 }
 
 function oursContender(ours: Ours, client: InstanceType<Ours["ECRClient"]>): Contender {
-  const paginator = (ours as { paginateDescribePullThroughCacheRules?: PaginateFn }).paginateDescribePullThroughCacheRules;
+  const paginator = (ours as { paginateDescribePullThroughCacheRules?: PaginateFn })
+    .paginateDescribePullThroughCacheRules;
   return {
     async call() {
       const output = await client.send(new ours.DescribePullThroughCacheRulesCommand({}));
@@ -48,12 +55,15 @@ function oursContender(ours: Ours, client: InstanceType<Ours["ECRClient"]>): Con
     async paginate(onPage) {
       if (paginator) {
         // The paginator's pages (the items iterator, when present, is measured the same way: one count per page).
-        for await (const page of paginator({ client, pageSize: PAGINATION_PAGE_SIZE }, {})) onPage(page.pullThroughCacheRules?.length ?? 0);
+        for await (const page of paginator({ client, pageSize: PAGINATION_PAGE_SIZE }, {}))
+          onPage(page.pullThroughCacheRules?.length ?? 0);
         return;
       }
       let nextToken: string | undefined;
       do {
-        const page = await client.send(new ours.DescribePullThroughCacheRulesCommand({ maxResults: PAGINATION_PAGE_SIZE, nextToken }));
+        const page = await client.send(
+          new ours.DescribePullThroughCacheRulesCommand({ maxResults: PAGINATION_PAGE_SIZE, nextToken }),
+        );
         onPage(page.pullThroughCacheRules?.length ?? 0);
         nextToken = page.nextToken;
       } while (nextToken);
@@ -75,7 +85,10 @@ async function sdkContender(endpoint: string): Promise<Contender> {
       return output.pullThroughCacheRules?.length ?? 0;
     },
     async paginate(onPage) {
-      for await (const page of sdk.paginateDescribePullThroughCacheRules({ client, pageSize: PAGINATION_PAGE_SIZE }, {})) {
+      for await (const page of sdk.paginateDescribePullThroughCacheRules(
+        { client, pageSize: PAGINATION_PAGE_SIZE },
+        {},
+      )) {
         onPage(page.pullThroughCacheRules?.length ?? 0);
       }
     },
@@ -95,13 +108,22 @@ function rawContender(endpoint: string): Contender {
           hostname: url.hostname,
           port: url.port,
           path: "/",
-          headers: { "content-type": "application/x-amz-json-1.1", "x-amz-target": TARGET, "content-length": Buffer.byteLength(body) },
+          headers: {
+            "content-type": "application/x-amz-json-1.1",
+            "x-amz-target": TARGET,
+            "content-length": Buffer.byteLength(body),
+          },
         },
         (res) => {
           const chunks: Buffer[] = [];
           res.on("data", (chunk: Buffer) => chunks.push(chunk));
           res.on("end", () => {
-            resolve(JSON.parse(Buffer.concat(chunks).toString()) as { pullThroughCacheRules?: unknown[]; nextToken?: string });
+            resolve(
+              JSON.parse(Buffer.concat(chunks).toString()) as {
+                pullThroughCacheRules?: unknown[];
+                nextToken?: string;
+              },
+            );
           });
           res.on("error", reject);
         },

@@ -34,7 +34,11 @@ export class Worker {
 
   constructor(name: ContenderName, endpoint: string, env: NodeJS.ProcessEnv, execArgv: string[] = []) {
     // stderr is kept and shown only if the worker fails (the SDK warns about Node 20 on stderr).
-    this.#child = fork(`${here}worker.mjs`, [name, endpoint], { env, execArgv, stdio: ["ignore", "inherit", "pipe", "ipc"] });
+    this.#child = fork(`${here}worker.mjs`, [name, endpoint], {
+      env,
+      execArgv,
+      stdio: ["ignore", "inherit", "pipe", "ipc"],
+    });
     this.#child.stderr?.on("data", (chunk: Buffer) => (this.#stderr += chunk.toString()));
     this.#ready = this.#next().then(() => undefined);
   }

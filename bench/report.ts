@@ -4,10 +4,25 @@ import { CONTENDERS, type ContenderName } from "./contenders.js";
 import { fixed } from "./stats.js";
 
 export interface Results {
-  throughput: Partial<Record<ContenderName, { sequential: number; concurrent: number; cpuMicrosPerCall: number }>>;
-  cold: Partial<Record<ColdContender, { bundledMs: number; unbundledMs: number; bundledExitMs: number; bundledRssMiB: number; unbundledRssMiB: number }>>;
+  throughput: Partial<
+    Record<ContenderName, { sequential: number; concurrent: number; cpuMicrosPerCall: number }>
+  >;
+  cold: Partial<
+    Record<
+      ColdContender,
+      {
+        bundledMs: number;
+        unbundledMs: number;
+        bundledExitMs: number;
+        bundledRssMiB: number;
+        unbundledRssMiB: number;
+      }
+    >
+  >;
   sizes: Partial<Record<ColdContender, Record<SizeVariant, BundleSize>>>;
-  pagination: Partial<Record<ContenderName, { rulesPerSecond: number; rssGrowthMiB: number; retainedGrowthMiB: number }>>;
+  pagination: Partial<
+    Record<ContenderName, { rulesPerSecond: number; rssGrowthMiB: number; retainedGrowthMiB: number }>
+  >;
   pageBytes: number;
   paginationPageBytes: number;
   rounds: number;
@@ -17,7 +32,8 @@ export interface Results {
 }
 
 const kb = (bytes: number | undefined): string => (bytes === undefined ? "–" : (bytes / 1024).toFixed(1));
-const size = (b: BundleSize | undefined): string => (b === undefined ? "–" : `${kb(b.bytes)} / ${kb(b.gzipBytes)}`);
+const size = (b: BundleSize | undefined): string =>
+  b === undefined ? "–" : `${kb(b.bytes)} / ${kb(b.gzipBytes)}`;
 const ratio = (value: number | undefined, base: number | undefined): string =>
   value === undefined || base === undefined ? "–" : `${fixed(value / base)}×`;
 const cell = (value: number | undefined, base: number | undefined, digits: number): string =>
@@ -26,7 +42,8 @@ const cell = (value: number | undefined, base: number | undefined, digits: numbe
 export function renderResults(r: Results, machine: string, seconds: number): string {
   const raw = { t: r.throughput.raw, c: r.cold.raw, p: r.pagination.raw };
   const names = [...(Object.keys(CONTENDERS) as ContenderName[]), "ours-inlined" as const];
-  const label = (name: ContenderName | "ours-inlined"): string => (name === "ours-inlined" ? "what-if: ours with the signer inlined into dist/" : CONTENDERS[name]);
+  const label = (name: ContenderName | "ours-inlined"): string =>
+    name === "ours-inlined" ? "what-if: ours with the signer inlined into dist/" : CONTENDERS[name];
   const rows = names.map((name) => {
     const t = name === "ours-inlined" ? undefined : r.throughput[name];
     const c = r.cold[name as ColdContender];
@@ -37,8 +54,10 @@ export function renderResults(r: Results, machine: string, seconds: number): str
   const sdk = r.throughput.sdk;
   const goal = (name: string, target: string, measured: string, met: boolean | undefined): string =>
     `| ${name} | ${target} | ${measured} | ${met === undefined ? "–" : met ? "yes" : "**no**"} |`;
-  const over = (a: number | undefined, b: number | undefined, min: number): boolean | undefined => (a === undefined || b === undefined ? undefined : a / b >= min);
-  const under = (a: number | undefined, b: number | undefined, max: number): boolean | undefined => (a === undefined || b === undefined ? undefined : a / b <= max);
+  const over = (a: number | undefined, b: number | undefined, min: number): boolean | undefined =>
+    a === undefined || b === undefined ? undefined : a / b >= min;
+  const under = (a: number | undefined, b: number | undefined, max: number): boolean | undefined =>
+    a === undefined || b === undefined ? undefined : a / b <= max;
   const pagination = (["raw", "ours", "sdk"] as const).map((name) => {
     const p = r.pagination[name];
     return `| ${CONTENDERS[name]} | ${cell(p?.rulesPerSecond, raw.p?.rulesPerSecond, 0)} | ${fixed(p?.rssGrowthMiB ?? NaN, 1)} | ${fixed(p?.retainedGrowthMiB ?? NaN, 1)} |`;

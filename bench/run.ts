@@ -23,7 +23,18 @@ const log = (line: string): void => {
 
 const env = cleanEnv();
 const server = await startServer(env);
-const results: Results = { throughput: {}, cold: {}, sizes: {}, pagination: {}, pageBytes: server.pageBytes, paginationPageBytes: server.paginationPageBytes, rounds: ROUNDS, coldRuns: COLD_RUNS, paginationRounds: PAGINATION_ROUNDS, calls: CALLS };
+const results: Results = {
+  throughput: {},
+  cold: {},
+  sizes: {},
+  pagination: {},
+  pageBytes: server.pageBytes,
+  paginationPageBytes: server.paginationPageBytes,
+  rounds: ROUNDS,
+  coldRuns: COLD_RUNS,
+  paginationRounds: PAGINATION_ROUNDS,
+  calls: CALLS,
+};
 const started = performance.now();
 try {
   await measureSizesAndColdStart();
@@ -57,7 +68,8 @@ async function measureSizesAndColdStart(): Promise<void> {
     }
   }
   for (const name of COLD_CONTENDERS) {
-    const pick = (variant: string, key: keyof ColdRun): number => median(runs[`${name}:${variant}`]!.map((r) => r[key]));
+    const pick = (variant: string, key: keyof ColdRun): number =>
+      median(runs[`${name}:${variant}`]!.map((r) => r[key]));
     results.cold[name] = {
       bundledMs: pick("bundled", "handlerMs"),
       unbundledMs: pick("unbundled", "handlerMs"),
@@ -81,9 +93,18 @@ async function measureThroughput(): Promise<void> {
     const cpu: Record<string, number[]> = {};
     for (let round = 0; round < ROUNDS; round++) {
       log(`throughput round ${round + 1}/${ROUNDS}`);
-      for (const [mode, concurrency] of [["sequential", 1], ["concurrent", 16]] as const) {
+      for (const [mode, concurrency] of [
+        ["sequential", 1],
+        ["concurrent", 16],
+      ] as const) {
         for (const name of rotate(names, round)) {
-          const reply = await workers.get(name)!.ask<Extract<WorkerReply, { op: "throughput" }>>({ op: "throughput", calls: CALLS[mode], concurrency });
+          const reply = await workers
+            .get(name)!
+            .ask<Extract<WorkerReply, { op: "throughput" }>>({
+              op: "throughput",
+              calls: CALLS[mode],
+              concurrency,
+            });
           if (reply.rules !== CALLS[mode] * 100) throw new Error(`${name} received ${reply.rules} rules`);
           (samples[`${name}:${mode}`] ??= []).push((CALLS[mode] * 1000) / reply.ms);
           (cpu[`${name}:${mode}`] ??= []).push((reply.cpuMs * 1000) / CALLS[mode]);
@@ -103,7 +124,10 @@ async function measureThroughput(): Promise<void> {
 }
 
 async function measurePagination(): Promise<void> {
-  const samples: Record<string, { rulesPerSecond: number; rssGrowthMiB: number; retainedGrowthMiB: number }[]> = {};
+  const samples: Record<
+    string,
+    { rulesPerSecond: number; rssGrowthMiB: number; retainedGrowthMiB: number }[]
+  > = {};
   for (let round = 0; round < PAGINATION_ROUNDS; round++) {
     for (const name of rotate(PAGINATION_CONTENDERS, round)) {
       log(`pagination round ${round + 1}/${PAGINATION_ROUNDS}: ${name}`);
@@ -111,7 +135,11 @@ async function measurePagination(): Promise<void> {
       try {
         const reply = await worker.ask<Extract<WorkerReply, { op: "paginate" }>>({ op: "paginate" });
         if (reply.rules !== PAGINATION_TOTAL) throw new Error(`${name} paginated ${reply.rules} rules`);
-        (samples[name] ??= []).push({ rulesPerSecond: (reply.rules * 1000) / reply.ms, rssGrowthMiB: reply.rssGrowthMiB, retainedGrowthMiB: reply.retainedGrowthMiB });
+        (samples[name] ??= []).push({
+          rulesPerSecond: (reply.rules * 1000) / reply.ms,
+          rssGrowthMiB: reply.rssGrowthMiB,
+          retainedGrowthMiB: reply.retainedGrowthMiB,
+        });
       } finally {
         worker.stop();
       }
@@ -137,7 +165,9 @@ function machine(): string {
   const cpus = cpus_();
   let commit = "unknown";
   try {
-    commit = execSync("git rev-parse --short HEAD", { stdio: ["ignore", "pipe", "ignore"] }).toString().trim();
+    commit = execSync("git rev-parse --short HEAD", { stdio: ["ignore", "pipe", "ignore"] })
+      .toString()
+      .trim();
   } catch {
     // not a git checkout
   }

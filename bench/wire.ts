@@ -6,7 +6,10 @@ export const PAGE_RULES = 100;
 export const PAGINATION_TOTAL = 100_000;
 export const PAGINATION_PAGE_SIZE = 1000;
 /** Test credentials (never real) for the signed contenders; the server does not check signatures. */
-export const BENCH_CREDENTIALS = { accessKeyId: "AKIDBENCHBENCHBENCH0", secretAccessKey: "bench/secret/key/not+real/0123456789abcd" } as const;
+export const BENCH_CREDENTIALS = {
+  accessKeyId: "AKIDBENCHBENCHBENCH0",
+  secretAccessKey: "bench/secret/key/not+real/0123456789abcd",
+} as const;
 
 /** One wire-format Docker Hub rule as ECR returns it (~270 bytes: a 100-rule page is ~27 KB). */
 export function wireRule(index: number): Record<string, unknown> {

@@ -1,11 +1,19 @@
 // One contender per process, kept warm across rounds; the parent tells it when to run, so rounds never overlap.
 import { type ContenderName, createContender } from "./contenders.js";
 
-export type WorkerRequest = { op: "throughput"; calls: number; concurrency: number } | { op: "paginate" } | { op: "exit" };
+export type WorkerRequest =
+  { op: "throughput"; calls: number; concurrency: number } | { op: "paginate" } | { op: "exit" };
 export type WorkerReply =
   | { op: "ready" }
   | { op: "throughput"; ms: number; cpuMs: number; rules: number }
-  | { op: "paginate"; ms: number; rules: number; pages: number; rssGrowthMiB: number; retainedGrowthMiB: number };
+  | {
+      op: "paginate";
+      ms: number;
+      rules: number;
+      pages: number;
+      rssGrowthMiB: number;
+      retainedGrowthMiB: number;
+    };
 
 const [name, endpoint] = process.argv.slice(2) as [ContenderName, string];
 const contender = await createContender(name, endpoint);

@@ -16,7 +16,11 @@ export function deserializeDescribeOutput(
   const fail = (path: string, message: string): never => {
     throw new DeserializationError(path, message, { $metadata });
   };
-  const output: { -readonly [K in keyof DescribePullThroughCacheRulesCommandOutput]: DescribePullThroughCacheRulesCommandOutput[K] } = { $metadata };
+  const output: {
+    -readonly [
+      K in keyof DescribePullThroughCacheRulesCommandOutput
+    ]: DescribePullThroughCacheRulesCommandOutput[K];
+  } = { $metadata };
   const rules = body["pullThroughCacheRules"];
   if (rules !== undefined && rules !== null) {
     if (!Array.isArray(rules)) fail("pullThroughCacheRules", `expected an array, got ${describeType(rules)}`);
@@ -49,19 +53,24 @@ function deserializeRule(item: unknown, index: number, fail: Fail): PullThroughC
   }
   const s = item as Record<keyof PullThroughCacheRule, unknown>;
   const rule: PullThroughCacheRule = {};
-  if (s.ecrRepositoryPrefix != null) rule.ecrRepositoryPrefix = text(s.ecrRepositoryPrefix, "ecrRepositoryPrefix");
-  if (s.upstreamRegistryUrl != null) rule.upstreamRegistryUrl = text(s.upstreamRegistryUrl, "upstreamRegistryUrl");
+  if (s.ecrRepositoryPrefix != null)
+    rule.ecrRepositoryPrefix = text(s.ecrRepositoryPrefix, "ecrRepositoryPrefix");
+  if (s.upstreamRegistryUrl != null)
+    rule.upstreamRegistryUrl = text(s.upstreamRegistryUrl, "upstreamRegistryUrl");
   if (s.createdAt != null) rule.createdAt = date(s.createdAt, "createdAt");
   if (s.registryId != null) rule.registryId = text(s.registryId, "registryId");
   if (s.credentialArn != null) rule.credentialArn = text(s.credentialArn, "credentialArn");
   if (s.customRoleArn != null) rule.customRoleArn = text(s.customRoleArn, "customRoleArn");
-  if (s.upstreamRepositoryPrefix != null) rule.upstreamRepositoryPrefix = text(s.upstreamRepositoryPrefix, "upstreamRepositoryPrefix");
+  if (s.upstreamRepositoryPrefix != null)
+    rule.upstreamRepositoryPrefix = text(s.upstreamRepositoryPrefix, "upstreamRepositoryPrefix");
   if (s.upstreamRegistry != null) rule.upstreamRegistry = text(s.upstreamRegistry, "upstreamRegistry");
   if (s.updatedAt != null) rule.updatedAt = date(s.updatedAt, "updatedAt");
   return rule;
 
   function text(value: unknown, member: string): string {
-    return typeof value === "string" ? value : fail(at(member), `expected a string, got ${describeType(value)}`);
+    return typeof value === "string"
+      ? value
+      : fail(at(member), `expected a string, got ${describeType(value)}`);
   }
   function date(value: unknown, member: string): Date {
     const parsed = parseEpochSeconds(value);

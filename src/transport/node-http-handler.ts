@@ -1,5 +1,16 @@
-import http, { type Agent, type ClientRequest, type IncomingHttpHeaders, type IncomingMessage } from "node:http";
-import type { HeaderBag, HttpHandlerOptions, HttpRequest, HttpResponse, QueryParameterBag } from "@smithy/types";
+import http, {
+  type Agent,
+  type ClientRequest,
+  type IncomingHttpHeaders,
+  type IncomingMessage,
+} from "node:http";
+import type {
+  HeaderBag,
+  HttpHandlerOptions,
+  HttpRequest,
+  HttpResponse,
+  QueryParameterBag,
+} from "@smithy/types";
 import type { HttpRequestHandler } from "../config/types.js";
 
 /** Options of {@link NodeHttpHandler}. */
@@ -50,7 +61,9 @@ export class NodeHttpHandler implements HttpRequestHandler {
     if (abortSignal?.aborted) throw abortReason(abortSignal);
     const secure = request.protocol !== "http:" && request.protocol !== "http";
     const lib = secure ? (https ??= (await import("node:https")).default) : http;
-    const agent = secure ? (this.#agents.https ??= this.#agent(lib.Agent)) : (this.#agents.http ??= this.#agent(lib.Agent));
+    const agent = secure
+      ? (this.#agents.https ??= this.#agent(lib.Agent))
+      : (this.#agents.http ??= this.#agent(lib.Agent));
     return new Promise((resolve, reject) => {
       const req = lib.request({
         agent,
@@ -76,7 +89,11 @@ export class NodeHttpHandler implements HttpRequestHandler {
       req.on("error", reject);
       req.once("response", (res) => {
         response = res;
-        const message: HttpResponse = { statusCode: res.statusCode ?? 0, headers: headerBag(res.headers), body: res };
+        const message: HttpResponse = {
+          statusCode: res.statusCode ?? 0,
+          headers: headerBag(res.headers),
+          body: res,
+        };
         if (res.statusMessage !== undefined) message.reason = res.statusMessage;
         resolve({ response: message });
       });
@@ -94,7 +111,12 @@ export class NodeHttpHandler implements HttpRequestHandler {
   #agent(Ctor: typeof http.Agent): Agent {
     // Node's agent unrefs idle sockets itself (Agent#keepSocketAlive), so a finished call never holds the
     // process open; the timeout also lets it honour the server's Keep-Alive hint.
-    return new Ctor({ keepAlive: true, maxSockets: this.#maxSockets, timeout: this.#idleSocketTimeout, scheduling: "lifo" });
+    return new Ctor({
+      keepAlive: true,
+      maxSockets: this.#maxSockets,
+      timeout: this.#idleSocketTimeout,
+      scheduling: "lifo",
+    });
   }
 }
 
@@ -109,7 +131,8 @@ function abortReason(signal: AbortSignal): Error {
 function writeBody(req: ClientRequest, body: unknown): void {
   if (body === undefined || body === null) req.end();
   else if (typeof body === "string" || body instanceof Uint8Array) req.end(body);
-  else if (typeof (body as NodeJS.ReadableStream).pipe === "function") (body as NodeJS.ReadableStream).pipe(req);
+  else if (typeof (body as NodeJS.ReadableStream).pipe === "function")
+    (body as NodeJS.ReadableStream).pipe(req);
   else req.destroy(new TypeError(`unsupported request body type: ${Object.prototype.toString.call(body)}`));
 }
 
@@ -133,7 +156,10 @@ function withQuery(path: string, query: QueryParameterBag | undefined): string {
 
 /** RFC 3986 unreserved characters only, as SigV4 canonicalises them. */
 function escape(text: string): string {
-  return encodeURIComponent(text).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return encodeURIComponent(text).replace(
+    /[!'()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
 }
 
 function headerBag(headers: IncomingHttpHeaders): HeaderBag {

@@ -2,7 +2,13 @@ import { Sha256 } from "@aws-crypto/sha256-js";
 import { FetchHttpHandler } from "@smithy/fetch-http-handler";
 import { delay, http } from "msw";
 import { describe, expect, it } from "vitest";
-import { AbortError, DescribePullThroughCacheRulesCommand, ECRClient, type ECRClientConfig, InvalidParameterException } from "../../src/index.js";
+import {
+  AbortError,
+  DescribePullThroughCacheRulesCommand,
+  ECRClient,
+  type ECRClientConfig,
+  InvalidParameterException,
+} from "../../src/index.js";
 import { NodeHttpHandler } from "../../src/transport/node-http-handler.js";
 import { CREDENTIALS, wireRule } from "../support/fixtures.js";
 import { ENDPOINT, capture, respond, useMsw } from "../support/msw.js";
@@ -14,17 +20,31 @@ const { server, requests } = useMsw();
 const TRANSPORTS: { name: string; config: () => ECRClientConfig }[] = [
   { name: "node:http (Node default)", config: () => ({}) },
   { name: "node:http (explicit)", config: () => ({ requestHandler: new NodeHttpHandler() }) },
-  { name: "fetch + sha256-js (fetch-runtime defaults)", config: () => ({ requestHandler: new FetchHttpHandler(), sha256: Sha256 }) },
+  {
+    name: "fetch + sha256-js (fetch-runtime defaults)",
+    config: () => ({ requestHandler: new FetchHttpHandler(), sha256: Sha256 }),
+  },
 ];
 
-const client = (config: ECRClientConfig): ECRClient => new ECRClient({ region: "us-east-1", credentials: CREDENTIALS, ...config });
+const client = (config: ECRClientConfig): ECRClient =>
+  new ECRClient({ region: "us-east-1", credentials: CREDENTIALS, ...config });
 
 describe.each(TRANSPORTS)("over $name", ({ config }) => {
   it("sends a correctly signed request with its content-length and returns typed output", async () => {
-    server.use(respond({ pullThroughCacheRules: [wireRule(1), wireRule(2)], nextToken: "t" }, { headers: { "X-Amzn-RequestId": "req-9" } }));
-    const output = await client(config()).send(new DescribePullThroughCacheRulesCommand({ ecrRepositoryPrefixes: ["docker-hub-1"] }));
+    server.use(
+      respond(
+        { pullThroughCacheRules: [wireRule(1), wireRule(2)], nextToken: "t" },
+        { headers: { "X-Amzn-RequestId": "req-9" } },
+      ),
+    );
+    const output = await client(config()).send(
+      new DescribePullThroughCacheRulesCommand({ ecrRepositoryPrefixes: ["docker-hub-1"] }),
+    );
 
-    expect(output.pullThroughCacheRules?.map((rule) => rule.ecrRepositoryPrefix)).toEqual(["docker-hub-1", "docker-hub-2"]);
+    expect(output.pullThroughCacheRules?.map((rule) => rule.ecrRepositoryPrefix)).toEqual([
+      "docker-hub-1",
+      "docker-hub-2",
+    ]);
     expect(output.pullThroughCacheRules?.[1]?.createdAt).toEqual(new Date(1_700_000_002_000));
     expect(output.$metadata).toMatchObject({ httpStatusCode: 200, requestId: "req-9" });
     const [request] = requests;
@@ -48,7 +68,9 @@ describe.each(TRANSPORTS)("over $name", ({ config }) => {
       }),
     );
     const controller = new AbortController();
-    const sent = client(config()).send(new DescribePullThroughCacheRulesCommand({}), { abortSignal: controller.signal });
+    const sent = client(config()).send(new DescribePullThroughCacheRulesCommand({}), {
+      abortSignal: controller.signal,
+    });
     while (requests.length === 0) await new Promise((resolve) => setTimeout(resolve, 5));
     controller.abort();
     await expect(sent).rejects.toBeInstanceOf(AbortError);

@@ -24,11 +24,18 @@ const servers: Server[] = [];
 const handlers: NodeHttpHandler[] = [];
 afterEach(async () => {
   for (const handler of handlers.splice(0)) handler.destroy();
-  await Promise.all(servers.splice(0).map((server) => (server.closeAllConnections(), new Promise((resolve) => server.close(resolve)))));
+  await Promise.all(
+    servers
+      .splice(0)
+      .map((server) => (server.closeAllConnections(), new Promise((resolve) => server.close(resolve)))),
+  );
 });
 
 /** A real server on loopback (port 0); `reply` answers after the request body has been read. */
-async function loopback(reply: (res: ServerResponse, req: IncomingMessage) => void, host = "127.0.0.1"): Promise<Loopback> {
+async function loopback(
+  reply: (res: ServerResponse, req: IncomingMessage) => void,
+  host = "127.0.0.1",
+): Promise<Loopback> {
   const seen: Seen[] = [];
   const sockets = new Set<Socket>();
   const closes: (() => void)[] = [];
@@ -47,11 +54,26 @@ async function loopback(reply: (res: ServerResponse, req: IncomingMessage) => vo
   servers.push(server);
   server.listen(0, host);
   await once(server, "listening");
-  return { port: (server.address() as AddressInfo).port, seen, sockets, closed: () => new Promise((resolve) => closes.push(resolve)) };
+  return {
+    port: (server.address() as AddressInfo).port,
+    seen,
+    sockets,
+    closed: () => new Promise((resolve) => closes.push(resolve)),
+  };
 }
 
 function request(port: number, overrides: Partial<HttpRequest> = {}): HttpRequest {
-  return { method: "POST", protocol: "http:", hostname: "127.0.0.1", port, path: "/", query: {}, headers: { "content-type": "application/json" }, body: "{}", ...overrides };
+  return {
+    method: "POST",
+    protocol: "http:",
+    hostname: "127.0.0.1",
+    port,
+    path: "/",
+    query: {},
+    headers: { "content-type": "application/json" },
+    body: "{}",
+    ...overrides,
+  };
 }
 
 function handler(): NodeHttpHandler {
@@ -72,11 +94,21 @@ const ok = (res: ServerResponse): void => {
 
 describe("NodeHttpHandler: the request it sends", () => {
   it.each([
-    { name: "string body", overrides: { body: '{"maxResults":5}' }, contentLength: "16", body: '{"maxResults":5}' },
+    {
+      name: "string body",
+      overrides: { body: '{"maxResults":5}' },
+      contentLength: "16",
+      body: '{"maxResults":5}',
+    },
     { name: "multi-byte string", overrides: { body: '{"p":"é"}' }, contentLength: "10", body: '{"p":"é"}' },
     { name: "bytes", overrides: { body: new TextEncoder().encode("abc") }, contentLength: "3", body: "abc" },
     { name: "no body", overrides: { body: undefined }, contentLength: "0", body: "" },
-    { name: "caller's content-length kept", overrides: { body: "{}", headers: { "content-length": "2" } }, contentLength: "2", body: "{}" },
+    {
+      name: "caller's content-length kept",
+      overrides: { body: "{}", headers: { "content-length": "2" } },
+      contentLength: "2",
+      body: "{}",
+    },
   ])("$name: content-length $contentLength", async ({ overrides, contentLength, body }) => {
     const server = await loopback(ok);
     const { response } = await handler().handle(request(server.port, overrides));
@@ -99,7 +131,9 @@ describe("NodeHttpHandler: the request it sends", () => {
 
   it("strips the brackets of an IPv6 literal", async () => {
     const server = await loopback(ok, "::1");
-    const { response } = await handler().handle(request(server.port, { hostname: "[::1]", headers: { host: `[::1]:${server.port}` } }));
+    const { response } = await handler().handle(
+      request(server.port, { hostname: "[::1]", headers: { host: `[::1]:${server.port}` } }),
+    );
     expect(await text(response.body)).toBe("ok");
     expect(server.seen[0]?.headers.host).toBe(`[::1]:${server.port}`);
   });
@@ -145,7 +179,9 @@ describe("NodeHttpHandler: aborts and network errors", () => {
     const server = await loopback(ok);
     const controller = new AbortController();
     controller.abort(new Error("stop"));
-    await expect(handler().handle(request(server.port), { abortSignal: controller.signal })).rejects.toThrow("stop");
+    await expect(handler().handle(request(server.port), { abortSignal: controller.signal })).rejects.toThrow(
+      "stop",
+    );
     expect(server.sockets.size).toBe(0);
   });
 

@@ -15,9 +15,24 @@ async function digest(secret: string | Uint8Array | undefined, ...chunks: Uint8A
 describe("NodeSha256", () => {
   // FIPS 180-2 and RFC 4231 test vectors.
   it.each([
-    { name: "empty", secret: undefined, data: "", expected: "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855" },
-    { name: "abc", secret: undefined, data: "abc", expected: "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad" },
-    { name: "HMAC RFC 4231 case 2", secret: "Jefe", data: "what do ya want for nothing?", expected: "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843" },
+    {
+      name: "empty",
+      secret: undefined,
+      data: "",
+      expected: "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855",
+    },
+    {
+      name: "abc",
+      secret: undefined,
+      data: "abc",
+      expected: "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad",
+    },
+    {
+      name: "HMAC RFC 4231 case 2",
+      secret: "Jefe",
+      data: "what do ya want for nothing?",
+      expected: "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843",
+    },
   ])("$name", async ({ secret, data, expected }) => {
     expect(await digest(secret, utf8(data))).toBe(expected);
   });
@@ -33,7 +48,9 @@ describe("NodeSha256", () => {
         return hex(await hash.digest());
       }),
     );
-    expect(new Set(digests)).toEqual(new Set(["5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843"]));
+    expect(new Set(digests)).toEqual(
+      new Set(["5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843"]),
+    );
   });
 
   it("reset() starts over with the same secret", async () => {
@@ -46,11 +63,15 @@ describe("NodeSha256", () => {
 
   it("agrees with @aws-crypto/sha256-js on any chunks and key", async () => {
     await fc.assert(
-      fc.asyncProperty(fc.option(fc.uint8Array({ maxLength: 100 }), { nil: undefined }), fc.array(fc.uint8Array({ maxLength: 300 }), { maxLength: 4 }), async (secret, chunks) => {
-        const reference = new Sha256(secret);
-        for (const chunk of chunks) reference.update(chunk);
-        expect(await digest(secret, ...chunks)).toBe(hex(await reference.digest()));
-      }),
+      fc.asyncProperty(
+        fc.option(fc.uint8Array({ maxLength: 100 }), { nil: undefined }),
+        fc.array(fc.uint8Array({ maxLength: 300 }), { maxLength: 4 }),
+        async (secret, chunks) => {
+          const reference = new Sha256(secret);
+          for (const chunk of chunks) reference.update(chunk);
+          expect(await digest(secret, ...chunks)).toBe(hex(await reference.digest()));
+        },
+      ),
       { numRuns: 200, seed: 6 },
     );
   });
