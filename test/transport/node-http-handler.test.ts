@@ -1,5 +1,6 @@
 import { once } from "node:events";
 import { type IncomingMessage, type Server, type ServerResponse, createServer } from "node:http";
+import { createServer as createTlsServer } from "node:https";
 import type { AddressInfo, Socket } from "node:net";
 import type { HttpRequest } from "@smithy/types";
 import { afterEach, describe, expect, it } from "vitest";
@@ -227,5 +228,41 @@ describe("NodeHttpHandler: aborts and network errors", () => {
   ])("rejects with Node's error code $code", async ({ code, setup }) => {
     const port = await setup();
     await expect(handler().handle(request(port))).rejects.toMatchObject({ code });
+  });
+});
+
+// A self-signed loopback certificate (test-only, EC P-256, for 127.0.0.1), so no tool is needed at test time.
+const TEST_KEY = `-----BEGIN PRIVATE KEY-----
+MIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQgTq0QLKbYxEI+F77w
+bDNffADSRJXBZTJMVeEAsp6b5C6hRANCAASlmY7DL2ZPB1zrsol/Gd9DZxIk1qRw
+LdbKYUQa0+UPzv2SO0CPUhIhwOynQ7GnTgBPobgKEqqjcGcv+BiQEgIk
+-----END PRIVATE KEY-----`;
+const TEST_CERT = `-----BEGIN CERTIFICATE-----
+MIIBkDCCATagAwIBAgIURKvxc75rkNE9JmBXrm8m9q1RW/kwCgYIKoZIzj0EAwIw
+FDESMBAGA1UEAwwJbG9jYWxob3N0MCAXDTI2MTIwNDIxMTgzN1oYDzIxMjYxMTEw
+MjExODM3WjAUMRIwEAYDVQQDDAlsb2NhbGhvc3QwWTATBgcqhkjOPQIBBggqhkjO
+PQMBBwNCAASlmY7DL2ZPB1zrsol/Gd9DZxIk1qRwLdbKYUQa0+UPzv2SO0CPUhIh
+wOynQ7GnTgBPobgKEqqjcGcv+BiQEgIko2QwYjAdBgNVHQ4EFgQUWK7q7SvZTkU5
+5OArO9BHBLcmPIwwHwYDVR0jBBgwFoAUWK7q7SvZTkU55OArO9BHBLcmPIwwDwYD
+VR0TAQH/BAUwAwEB/zAPBgNVHREECDAGhwR/AAABMAoGCCqGSM49BAMCA0gAMEUC
+IARTAjvtILENBCGFqzU7iqAhgI/1czB2t0JjDevtfUpqAiEAirvEaOBpSDXx2gMi
+1GkNPByoU6PVkIOXoYC+Jaom0eA=
+-----END CERTIFICATE-----`;
+
+describe("NodeHttpHandler over https", () => {
+  it("speaks TLS to an https endpoint and surfaces the TLS error code (an untrusted certificate is refused)", async () => {
+    let connections = 0;
+    const server = createTlsServer({ key: TEST_KEY, cert: TEST_CERT }, (_req, res) => {
+      ok(res);
+    });
+    server.on("connection", () => connections++);
+    servers.push(server);
+    server.listen(0, "127.0.0.1");
+    await once(server, "listening");
+    const port = (server.address() as AddressInfo).port;
+    await expect(handler().handle(request(port, { protocol: "https:" }))).rejects.toMatchObject({
+      code: "DEPTH_ZERO_SELF_SIGNED_CERT",
+    });
+    expect(connections).toBe(1);
   });
 });
