@@ -16,6 +16,8 @@ export interface Contender {
   call(): Promise<number>;
   /** Walks every page with pageSize 1000, calling `onPage` with each page's rule count. */
   paginate(onPage: (rules: number) => void): Promise<void>;
+  /** How `paginate` walks the pages. */
+  readonly paginationMode: string;
 }
 
 type Ours = typeof import("../src/index.js");
@@ -45,18 +47,24 @@ export async function createContender(name: ContenderName, endpoint: string): Pr
 }
 
 function oursContender(ours: Ours, client: InstanceType<Ours["ECRClient"]>): Contender {
-  const paginator = (ours as { paginateDescribePullThroughCacheRules?: PaginateFn })
-    .paginateDescribePullThroughCacheRules;
+  // The items iterator and the paginator land with their own issue; until then, a page loop over send().
+  const { iteratePullThroughCacheRules: iterate } = ours as { iteratePullThroughCacheRules?: IterateFn };
   return {
+    paginationMode: iterate ? "iteratePullThroughCacheRules (items)" : "page loop over send()",
     async call() {
       const output = await client.send(new ours.DescribePullThroughCacheRulesCommand({}));
       return output.pullThroughCacheRules?.length ?? 0;
     },
     async paginate(onPage) {
-      if (paginator) {
-        // The paginator's pages (the items iterator, when present, is measured the same way: one count per page).
-        for await (const page of paginator({ client, pageSize: PAGINATION_PAGE_SIZE }, {}))
-          onPage(page.pullThroughCacheRules?.length ?? 0);
+      if (iterate) {
+        let count = 0;
+        for await (const rule of iterate({ client, pageSize: PAGINATION_PAGE_SIZE }, {})) {
+          if (rule && ++count === PAGINATION_PAGE_SIZE) {
+            onPage(count);
+            count = 0;
+          }
+        }
+        if (count > 0) onPage(count);
         return;
       }
       let nextToken: string | undefined;
@@ -71,15 +79,16 @@ function oursContender(ours: Ours, client: InstanceType<Ours["ECRClient"]>): Con
   };
 }
 
-type PaginateFn = (
+type IterateFn = (
   config: { client: unknown; pageSize?: number },
   input: Record<string, unknown>,
-) => AsyncIterable<{ pullThroughCacheRules?: unknown[] }>;
+) => AsyncIterable<unknown>;
 
 async function sdkContender(endpoint: string): Promise<Contender> {
   const sdk = await import("@aws-sdk/client-ecr");
   const client = new sdk.ECRClient({ region: REGION, endpoint, credentials: BENCH_CREDENTIALS });
   return {
+    paginationMode: "paginateDescribePullThroughCacheRules (pages)",
     async call() {
       const output = await client.send(new sdk.DescribePullThroughCacheRulesCommand({}));
       return output.pullThroughCacheRules?.length ?? 0;
@@ -132,6 +141,7 @@ function rawContender(endpoint: string): Contender {
       req.end(body);
     });
   return {
+    paginationMode: "page loop, JSON.parse only",
     async call() {
       return (await post("{}")).pullThroughCacheRules?.length ?? 0;
     },

@@ -21,7 +21,10 @@ export interface Results {
   >;
   sizes: Partial<Record<ColdContender, Record<SizeVariant, BundleSize>>>;
   pagination: Partial<
-    Record<ContenderName, { rulesPerSecond: number; rssGrowthMiB: number; retainedGrowthMiB: number }>
+    Record<
+      ContenderName,
+      { rulesPerSecond: number; rssGrowthMiB: number; retainedGrowthMiB: number; mode: string }
+    >
   >;
   pageBytes: number;
   paginationPageBytes: number;
@@ -60,7 +63,7 @@ export function renderResults(r: Results, machine: string, seconds: number): str
     a === undefined || b === undefined ? undefined : a / b <= max;
   const pagination = (["raw", "ours", "sdk"] as const).map((name) => {
     const p = r.pagination[name];
-    return `| ${CONTENDERS[name]} | ${cell(p?.rulesPerSecond, raw.p?.rulesPerSecond, 0)} | ${fixed(p?.rssGrowthMiB ?? NaN, 1)} | ${fixed(p?.retainedGrowthMiB ?? NaN, 1)} |`;
+    return `| ${CONTENDERS[name]} | ${p?.mode ?? "–"} | ${cell(p?.rulesPerSecond, raw.p?.rulesPerSecond, 0)} | ${fixed(p?.rssGrowthMiB ?? NaN, 1)} | ${fixed(p?.retainedGrowthMiB ?? NaN, 1)} |`;
   });
   return `# Benchmark results
 
@@ -89,8 +92,8 @@ ${goal("100 k rules: throughput", "≥ 0.8× raw paging loop", ratio(ours.p?.rul
 
 ## Paginating ${r.paginationPageBytes > 0 ? "100,000 rules" : ""} (pageSize 1000, ${r.paginationPageBytes} bytes a page)
 
-| contender | rules/s | RSS growth: peak − after page 1 (MiB) | live heap growth after full GC (MiB) |
-|---|---|---|---|
+| contender | how | rules/s | RSS growth: peak − after page 1 (MiB) | live heap growth after full GC (MiB) |
+|---|---|---|---|---|
 ${pagination.join("\n")}
 
 Cold start until exit, bundled (ms, includes process teardown): ${(["raw", "ours", "ours-fetch", "sdk"] as const).map((n) => `${n} ${fixed(r.cold[n]?.bundledExitMs ?? NaN, 1)}`).join(", ")}.

@@ -14,7 +14,7 @@ const quick = process.env["BENCH_QUICK"] === "1";
 const ROUNDS = quick ? 2 : 7;
 const CALLS = { sequential: quick ? 200 : 1500, concurrent: quick ? 400 : 3000 } as const;
 const COLD_RUNS = quick ? 3 : 21;
-const PAGINATION_ROUNDS = quick ? 1 : 3;
+const PAGINATION_ROUNDS = quick ? 1 : 5;
 const PAGINATION_CONTENDERS = ["raw", "ours", "sdk"] as const satisfies readonly ContenderName[];
 const here = new URL(".", import.meta.url).pathname;
 const log = (line: string): void => {
@@ -98,13 +98,11 @@ async function measureThroughput(): Promise<void> {
         ["concurrent", 16],
       ] as const) {
         for (const name of rotate(names, round)) {
-          const reply = await workers
-            .get(name)!
-            .ask<Extract<WorkerReply, { op: "throughput" }>>({
-              op: "throughput",
-              calls: CALLS[mode],
-              concurrency,
-            });
+          const reply = await workers.get(name)!.ask<Extract<WorkerReply, { op: "throughput" }>>({
+            op: "throughput",
+            calls: CALLS[mode],
+            concurrency,
+          });
           if (reply.rules !== CALLS[mode] * 100) throw new Error(`${name} received ${reply.rules} rules`);
           (samples[`${name}:${mode}`] ??= []).push((CALLS[mode] * 1000) / reply.ms);
           (cpu[`${name}:${mode}`] ??= []).push((reply.cpuMs * 1000) / CALLS[mode]);
@@ -126,7 +124,7 @@ async function measureThroughput(): Promise<void> {
 async function measurePagination(): Promise<void> {
   const samples: Record<
     string,
-    { rulesPerSecond: number; rssGrowthMiB: number; retainedGrowthMiB: number }[]
+    { rulesPerSecond: number; rssGrowthMiB: number; retainedGrowthMiB: number; mode: string }[]
   > = {};
   for (let round = 0; round < PAGINATION_ROUNDS; round++) {
     for (const name of rotate(PAGINATION_CONTENDERS, round)) {
@@ -139,6 +137,7 @@ async function measurePagination(): Promise<void> {
           rulesPerSecond: (reply.rules * 1000) / reply.ms,
           rssGrowthMiB: reply.rssGrowthMiB,
           retainedGrowthMiB: reply.retainedGrowthMiB,
+          mode: reply.mode,
         });
       } finally {
         worker.stop();
@@ -151,6 +150,7 @@ async function measurePagination(): Promise<void> {
       rulesPerSecond: median(list.map((s) => s.rulesPerSecond)),
       rssGrowthMiB: median(list.map((s) => s.rssGrowthMiB)),
       retainedGrowthMiB: median(list.map((s) => s.retainedGrowthMiB)),
+      mode: list[0]!.mode,
     };
   }
 }

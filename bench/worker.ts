@@ -13,6 +13,7 @@ export type WorkerReply =
       pages: number;
       rssGrowthMiB: number;
       retainedGrowthMiB: number;
+      mode: string;
     };
 
 const [name, endpoint] = process.argv.slice(2) as [ContenderName, string];
@@ -63,7 +64,15 @@ async function paginate(): Promise<WorkerReply> {
   const ms = performance.now() - start;
   gc();
   const retainedGrowthMiB = (process.memoryUsage().heapUsed - heapStart) / MiB;
-  return { op: "paginate", ms, rules, pages, rssGrowthMiB: (rssPeak - rssStart) / MiB, retainedGrowthMiB };
+  return {
+    op: "paginate",
+    ms,
+    rules,
+    pages,
+    rssGrowthMiB: (rssPeak - rssStart) / MiB,
+    retainedGrowthMiB,
+    mode: contender.paginationMode,
+  };
 }
 
 process.on("message", (message: WorkerRequest) => {
