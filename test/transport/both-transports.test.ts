@@ -1,5 +1,3 @@
-import { Sha256 } from "@aws-crypto/sha256-js";
-import { FetchHttpHandler } from "@smithy/fetch-http-handler";
 import { delay, http } from "msw";
 import { describe, expect, it } from "vitest";
 import {
@@ -9,6 +7,7 @@ import {
   type ECRClientConfig,
   InvalidParameterException,
 } from "../../src/index.js";
+import * as fetchDefaults from "../../src/transport/defaults.browser.js";
 import { NodeHttpHandler } from "../../src/transport/node-http-handler.js";
 import { CREDENTIALS, wireRule } from "../support/fixtures.js";
 import { ENDPOINT, capture, respond, useMsw } from "../support/msw.js";
@@ -22,7 +21,10 @@ const TRANSPORTS: { name: string; config: () => ECRClientConfig }[] = [
   { name: "node:http (explicit)", config: () => ({ requestHandler: new NodeHttpHandler() }) },
   {
     name: "fetch + sha256-js (fetch-runtime defaults)",
-    config: () => ({ requestHandler: new FetchHttpHandler(), sha256: Sha256 }),
+    config: () => ({
+      requestHandler: fetchDefaults.defaultRequestHandler(),
+      sha256: fetchDefaults.defaultSha256,
+    }),
   },
 ];
 
@@ -58,6 +60,13 @@ describe.each(TRANSPORTS)("over $name", ({ config }) => {
     const sent = client(config()).send(new DescribePullThroughCacheRulesCommand({}));
     await expect(sent).rejects.toBeInstanceOf(InvalidParameterException);
     await expect(sent).rejects.toMatchObject({ message: "bad prefix", $metadata: { httpStatusCode: 400 } });
+  });
+
+  it("never follows a redirect (it would re-send the signed request elsewhere)", async () => {
+    server.use(respond("", { status: 307, raw: true, headers: { location: "https://elsewhere.example/" } }));
+    const sent = client(config()).send(new DescribePullThroughCacheRulesCommand({}));
+    await expect(sent).rejects.toMatchObject({ $metadata: { httpStatusCode: 307 } });
+    expect(requests).toHaveLength(1);
   });
 
   it("aborts a call that is waiting for its response", async () => {
