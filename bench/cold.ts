@@ -81,6 +81,8 @@ const externalsFor = (name: ColdContender): string[] => (name.startsWith("ours")
 export interface BundleSize {
   readonly bytes: number;
   readonly gzipBytes: number;
+  /** Minified bytes per part: a package, or a folder of our src/ (dist/ maps back to it only as a whole). */
+  readonly parts: Record<string, number>;
 }
 
 /** Writes each handler twice: as is (resolved from node_modules at run time) and bundled with esbuild. */
@@ -113,20 +115,39 @@ export async function prepareHandlers(dir: string): Promise<Record<ColdContender
   return files;
 }
 
+/** Our budget bundle built from src/ instead of dist/, so its parts can be told apart (config, retry, …). */
+export async function sourceComposition(dir: string): Promise<BundleSize> {
+  const entry = `${dir}/ours-src.mjs`;
+  writeFileSync(
+    entry,
+    HANDLERS.ours.replace('"ecr-pull-through-cache"', '"../../../src/index.ts"') + EPILOGUE,
+  );
+  return measure(entry, "module,main", OPTIONAL_EXTERNALS);
+}
+
 /** The minified size of a contender's handler bundle (without the run-time banner). */
 export async function bundleSize(
   dir: string,
   name: ColdContender,
   variant: SizeVariant,
 ): Promise<BundleSize> {
-  const options = buildOptions(`${dir}/${name}.mjs`, variant === "defaults" ? "main,module" : "module,main");
-  const result = await build({
-    ...options,
-    external: variant === "budget" ? externalsFor(name) : [],
-    write: false,
-  });
+  const mainFields = variant === "defaults" ? "main,module" : "module,main";
+  return measure(`${dir}/${name}.mjs`, mainFields, variant === "budget" ? externalsFor(name) : []);
+}
+
+async function measure(entry: string, mainFields: MainFields, external: string[]): Promise<BundleSize> {
+  const result = await build({ ...buildOptions(entry, mainFields), external, metafile: true, write: false });
   const code = result.outputFiles[0]!.contents;
-  return { bytes: code.byteLength, gzipBytes: gzipSync(code).byteLength };
+  const parts: Record<string, number> = {};
+  for (const output of Object.values(result.metafile.outputs)) {
+    for (const [input, { bytesInOutput }] of Object.entries(output.inputs)) {
+      const part =
+        /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(input)?.[1] ??
+        input.replace(/^(dist|src)\/([^/]+)\/.*$/, "$1/$2");
+      parts[part] = (parts[part] ?? 0) + bytesInOutput;
+    }
+  }
+  return { bytes: code.byteLength, gzipBytes: gzipSync(code).byteLength, parts };
 }
 
 function buildOptions(entry: string, mainFields: MainFields): BuildOptions {

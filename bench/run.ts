@@ -2,7 +2,14 @@
 import { execSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { arch, cpus as cpus_, release, totalmem, type } from "node:os";
-import { COLD_CONTENDERS, type ColdRun, bundleSize, prepareHandlers, runCold } from "./cold.js";
+import {
+  sourceComposition,
+  COLD_CONTENDERS,
+  type ColdRun,
+  bundleSize,
+  prepareHandlers,
+  runCold,
+} from "./cold.js";
 import { CONTENDERS, type ContenderName } from "./contenders.js";
 import { Worker, startServer } from "./pool.js";
 import { type Results, renderResults } from "./report.js";
@@ -51,6 +58,7 @@ process.stdout.write(markdown);
 async function measureSizesAndColdStart(): Promise<void> {
   const dir = `${here}cold`;
   const files = await prepareHandlers(dir);
+  results.composition = await sourceComposition(dir);
   for (const name of COLD_CONTENDERS) {
     results.sizes[name] = {
       budget: await bundleSize(dir, name, "budget"),
