@@ -1,3 +1,5 @@
+// Through the modules' default export (the live CommonJS object), so request interceptors such as msw's,
+// which replace `http.request`, see our calls as they see the AWS SDK's.
 import http, {
   type Agent,
   type ClientRequest,
@@ -29,8 +31,6 @@ export interface NodeHttpHandlerOptions {
 
 type Https = typeof import("node:https");
 
-// Through the modules' default export (the live CommonJS object), so request interceptors such as msw's,
-// which replace `http.request`, see our calls as they see the AWS SDK's.
 /** Loaded on the first https request only: local and emulator endpoints never pay for TLS. */
 let https: Https | undefined;
 
@@ -38,11 +38,13 @@ let https: Https | undefined;
  * The Node default transport: `node:http(s)` with a keep-alive agent per scheme. It streams the response body
  * (the client reads and caps it), honours `abortSignal` at any moment (the socket is destroyed, also while the
  * body streams) and rejects with Node's own errors, so their `code` (`ECONNRESET`, `ECONNREFUSED`, …) survives.
- * Idle sockets do not keep the process alive.
+ * Idle sockets do not keep the process alive. Internal for now: `defaultRequestHandler()` creates it (exporting
+ * it from the package entry would put node:http into the browser build).
  *
  * @example
  * ```ts
- * const client = new ECRClient({ region: "us-east-1", requestHandler: new NodeHttpHandler({ maxSockets: 16 }) });
+ * const transport = new NodeHttpHandler({ maxSockets: 16 });
+ * const { response } = await transport.handle(signedRequest, { abortSignal });
  * ```
  */
 export class NodeHttpHandler implements HttpRequestHandler {
