@@ -18,9 +18,9 @@ import type { WorkerReply } from "./worker.js";
 import { PAGINATION_TOTAL } from "./wire.js";
 
 const quick = process.env["BENCH_QUICK"] === "1";
-const ROUNDS = quick ? 2 : 7;
+const ROUNDS = quick ? 2 : 9;
 const CALLS = { sequential: quick ? 200 : 1500, concurrent: quick ? 400 : 3000 } as const;
-const COLD_RUNS = quick ? 3 : 21;
+const COLD_RUNS = quick ? 3 : 31;
 const PAGINATION_ROUNDS = quick ? 1 : 5;
 const PAGINATION_CONTENDERS = ["raw", "ours", "sdk"] as const satisfies readonly ContenderName[];
 const here = new URL(".", import.meta.url).pathname;
