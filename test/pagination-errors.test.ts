@@ -134,7 +134,9 @@ describe.each(PAGINATORS)("repeated and cycling tokens (%s)", (_, paginate) => {
       token: "A",
       $metadata: { requestId: `req-${c.sent}` },
     });
-    expect((error as Error).message).toContain('"A"');
+    expect((error as Error).message).toContain(
+      `request ${c.sent} of this iteration returned the page token "A"`,
+    );
     expect(seen).toEqual(prefixes(c.before));
     expect(requests).toHaveLength(c.sent);
   });

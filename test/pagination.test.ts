@@ -13,7 +13,11 @@ import { inProcessClient, pagedRules, prefixes, tokenAt } from "./support/paged-
 
 const { server, requests } = useMsw();
 
-/** Thousands of rules, so every page size crosses many page boundaries and ends on a partial page. */
+/**
+ * Thousands of rules, so every page size crosses many page boundaries and ends on a partial page. Page size 1
+ * runs over msw with fewer rules (a request costs about a millisecond there, far more on a loaded machine)
+ * and over all of them with the in-process fake client.
+ */
 const TOTAL = 2_345;
 const client = new ECRClient({ region: "us-east-1", credentials: CREDENTIALS });
 
@@ -27,7 +31,7 @@ const idle = () => new Promise((resolve) => setTimeout(resolve, 20));
 
 describe.each([
   { label: "the service default (100)", pageSize: undefined, perPage: 100, total: TOTAL },
-  { label: "1", pageSize: 1, perPage: 1, total: 321 },
+  { label: "1", pageSize: 1, perPage: 1, total: 64 },
   { label: "1000", pageSize: 1000, perPage: 1000, total: TOTAL },
 ])("page size $label over $total rules (msw)", ({ pageSize, perPage, total }) => {
   const pageCount = Math.ceil(total / perPage);
@@ -161,6 +165,22 @@ describe("paging options", () => {
     expect(input.ecrRepositoryPrefixes).toBe(ecrRepositoryPrefixes);
     expect(config).toEqual({ client, pageSize: 1000 });
     expect(sentBodies().at(-1)).toEqual({ ...input, maxResults: 1000, nextToken: tokenAt(2_000) });
+  });
+  it("reads the input when iteration starts: changing the caller's array later changes no request", async () => {
+    server.use(pagedRules(TOTAL));
+    const ecrRepositoryPrefixes = ["docker-hub"];
+    for await (const page of paginateDescribePullThroughCacheRules(
+      { client, pageSize: 1000 },
+      { ecrRepositoryPrefixes },
+    )) {
+      expect(page.pullThroughCacheRules).not.toHaveLength(0);
+      ecrRepositoryPrefixes.push("quay");
+    }
+    expect(sentBodies().map((body) => body["ecrRepositoryPrefixes"])).toEqual([
+      ["docker-hub"],
+      ["docker-hub"],
+      ["docker-hub"],
+    ]);
   });
 });
 

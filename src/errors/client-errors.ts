@@ -64,6 +64,15 @@ export class InputValidationError extends ECRClientError {
  * The service handed back a page token that was already sent in this iteration (`A, A` or a cycle such as
  * `A, B, A`): following it would loop forever. Raised by the paginators unless `stopOnSameToken` is set.
  * `$metadata` is that of the response carrying the repeated token.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   for await (const page of paginateDescribePullThroughCacheRules({ client })) handle(page);
+ * } catch (error) {
+ *   if (error instanceof PaginationError) console.error("ECR repeated page token", error.token, error.$metadata.requestId);
+ * }
+ * ```
  */
 export class PaginationError extends ECRClientError {
   static override readonly [KIND] = "PaginationError";

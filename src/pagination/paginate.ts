@@ -73,25 +73,25 @@ export async function* paginateDescribePullThroughCacheRules(
   validatePaginationConfig(config);
   validateDescribeInput(input);
   const { client, abortSignal, stopOnSameToken = false } = config;
-  const base = firstPageInput(input, config.pageSize);
+  const base = requestBase(input, config.pageSize);
   const sent = new Set<string>();
   let token = config.startingToken ?? input.nextToken ?? undefined;
-  for (;;) {
+  for (let request = 1; ; request++) {
     if (token !== undefined) sent.add(token);
     const page = await client.send(new DescribePullThroughCacheRulesCommand({ ...base, nextToken: token }), {
       abortSignal,
     });
     const next = page.nextToken;
     const repeated = next !== undefined && sent.has(next);
-    if (repeated && !stopOnSameToken) throw repeatedTokenError(next, page, sent.size);
+    if (repeated && !stopOnSameToken) throw repeatedTokenError(next, page, request);
     yield page;
     if (next === undefined || next === "" || repeated) return;
     token = next;
   }
 }
 
-/** A fresh copy of the caller's input (its array too) with the effective page size; `null` means absent. */
-function firstPageInput(
+/** What every page's request shares: a copy of the caller's input (its array too) with the effective page size. */
+function requestBase(
   input: DescribePullThroughCacheRulesCommandInput,
   pageSize: number | undefined,
 ): DescribePullThroughCacheRulesCommandInput {
@@ -106,11 +106,11 @@ function firstPageInput(
 function repeatedTokenError(
   token: string,
   page: DescribePullThroughCacheRulesCommandOutput,
-  sentCount: number,
+  request: number,
 ): PaginationError {
   return new PaginationError(
     token,
-    `the service returned the page token ${formatValue(token)} again after ${sentCount} page token(s) were sent; ` +
+    `request ${request} of this iteration returned the page token ${formatValue(token)}, which was already sent: ` +
       "following it would loop forever (set stopOnSameToken: true to stop quietly instead)",
     { $metadata: page.$metadata },
   );

@@ -5,9 +5,7 @@
  */
 export function didYouMean(name: string, candidates: readonly string[]): string | undefined {
   const lower = name.toLowerCase();
-  const sameButCase = candidates.find((candidate) => candidate.toLowerCase() === lower);
-  if (sameButCase !== undefined) return sameButCase;
-  // Short names need fewer edits to turn into anything, so the allowance shrinks with them.
+  // Short names need fewer edits to turn into anything, so the allowance shrinks with them; case never counts.
   const allowance = Math.min(2, Math.floor(name.length / 3));
   let best: string | undefined;
   let bestDistance = allowance + 1;

@@ -47,18 +47,25 @@ function servePage(rules: readonly Record<string, unknown>[], body: Record<strin
   return { page };
 }
 
-const makeRules = (total: number) => Array.from({ length: total }, (_, index) => wireRule(index));
+type RuleMaker = (index: number) => Record<string, unknown>;
+const makeRules = (total: number, make: RuleMaker = wireRule) =>
+  Array.from({ length: total }, (_, index) => make(index));
 
 /**
- * A fake ECR over msw holding `total` rules (see {@link servePage}). `failOnRequest` answers that request
- * (1-based) with an `InvalidParameterException`.
+ * A fake ECR over msw holding `total` rules (see {@link servePage}), made by `makeRule` (default {@link wireRule}).
+ * `failOnRequest` answers that request (1-based) with an `InvalidParameterException`; `onRequest` sees each
+ * request number before it is answered.
  */
-export function pagedRules(total: number, options: { failOnRequest?: number } = {}) {
-  const rules = makeRules(total);
+export function pagedRules(
+  total: number,
+  options: { failOnRequest?: number; makeRule?: RuleMaker; onRequest?: (seen: number) => Promise<void> } = {},
+) {
+  const rules = makeRules(total, options.makeRule);
   let seen = 0;
   return http.post(ENDPOINT, async ({ request }) => {
     const body = JSON.parse((await capture(request)).body) as Record<string, unknown>;
     seen++;
+    await options.onRequest?.(seen);
     if (seen === options.failOnRequest) return serviceError("InvalidParameterException", "injected failure");
     const served = servePage(rules, body);
     if ("error" in served) return serviceError(served.error.code, served.error.message);
