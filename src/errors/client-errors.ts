@@ -1,4 +1,4 @@
-import { KIND, hasKind } from "./brand.js";
+import { KIND, isBrandedInstance } from "./brand.js";
 import type { ResponseMetadata } from "../metadata.js";
 
 /**
@@ -9,7 +9,7 @@ import type { ResponseMetadata } from "../metadata.js";
 export class ECRClientError extends Error {
   static readonly [KIND]: string = "ECRClientError";
   static override [Symbol.hasInstance](value: unknown): boolean {
-    return hasKind(value, (this as unknown as { [KIND]: string })[KIND]);
+    return isBrandedInstance(this, value);
   }
   /** Present when an HTTP exchange took place (or was attempted). */
   $metadata: ResponseMetadata;
@@ -48,11 +48,14 @@ export class InputValidationError extends ECRClientError {
   override readonly name = "InputValidationError" as const;
   /** Path of the offending member, such as `ecrRepositoryPrefixes[2]`, `maxResults` or `pageSize`. */
   readonly field: string;
-  /** The rule it broke; `unknown-member` for a member the API does not have (often a typo). */
-  readonly rule: InputValidationRule;
+  /**
+   * The rule it broke (`unknown-member` for a member the API does not have, often a typo); always set on the
+   * errors this library throws.
+   */
+  readonly rule: InputValidationRule | undefined;
   /** The offending value as given. */
   readonly value: unknown;
-  constructor(field: string, message: string, details: { rule: InputValidationRule; value: unknown }) {
+  constructor(field: string, message: string, details: { rule?: InputValidationRule; value?: unknown } = {}) {
     super(`${field}: ${message}`);
     this.field = field;
     this.rule = details.rule;
