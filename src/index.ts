@@ -41,3 +41,6 @@ export { iteratePullThroughCacheRules } from "./pagination/iterate.js";
 export { paginateDescribePullThroughCacheRules } from "./pagination/paginate.js";
 export type { ECRPaginationConfiguration, PaginationClient } from "./pagination/paginate.js";
 export type { PullThroughCacheRule, UpstreamRegistry } from "./models.js";
+export type { RetryErrorType } from "./retry/classify-error.js";
+export { StandardRetryStrategy } from "./retry/standard-retry-strategy.js";
+export type { RetryFailure, RetryStrategy, RetrySuccess } from "./retry/standard-retry-strategy.js";
