@@ -177,6 +177,17 @@ describe.each(PAGINATORS)("failures mid-way (%s)", (_, paginate) => {
     expect(requests).toHaveLength(3);
   });
 
+  it("retries a transient failure within its page: every rule once, in order", async () => {
+    const failWith = { status: 503, code: "ServiceUnavailableException" };
+    server.use(pagedRules(1_000, { failOnRequest: 3, failWith }));
+    const { seen, error } = await drain(paginate({ client }));
+
+    expect(error).toBeUndefined();
+    expect(seen).toEqual(prefixes(1_000));
+    expect(requests).toHaveLength(10 + 1);
+    expect(requests[3]!.body).toBe(requests[2]!.body);
+  });
+
   it("rejects with an AbortError and sends nothing when the signal is already aborted", async () => {
     server.use(pagedRules(1_000));
     const { seen, error } = await drain(paginate({ client, abortSignal: AbortSignal.abort() }));

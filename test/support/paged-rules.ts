@@ -53,12 +53,17 @@ const makeRules = (total: number, make: RuleMaker = wireRule) =>
 
 /**
  * A fake ECR over msw holding `total` rules (see {@link servePage}), made by `makeRule` (default {@link wireRule}).
- * `failOnRequest` answers that request (1-based) with an `InvalidParameterException`; `onRequest` sees each
- * request number before it is answered.
+ * `failOnRequest` answers that request (1-based) with `failWith` (default a 400 `InvalidParameterException`);
+ * `onRequest` sees each request number before it is answered.
  */
 export function pagedRules(
   total: number,
-  options: { failOnRequest?: number; makeRule?: RuleMaker; onRequest?: (seen: number) => Promise<void> } = {},
+  options: {
+    failOnRequest?: number;
+    failWith?: { status: number; code: string };
+    makeRule?: RuleMaker;
+    onRequest?: (seen: number) => Promise<void>;
+  } = {},
 ) {
   const rules = makeRules(total, options.makeRule);
   let seen = 0;
@@ -66,7 +71,10 @@ export function pagedRules(
     const body = JSON.parse((await capture(request)).body) as Record<string, unknown>;
     seen++;
     await options.onRequest?.(seen);
-    if (seen === options.failOnRequest) return serviceError("InvalidParameterException", "injected failure");
+    if (seen === options.failOnRequest) {
+      const { status, code } = options.failWith ?? { status: 400, code: "InvalidParameterException" };
+      return serviceError(code, "injected failure", status);
+    }
     const served = servePage(rules, body);
     if ("error" in served) return serviceError(served.error.code, served.error.message);
     return HttpResponse.json(served.page, {
