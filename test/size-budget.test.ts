@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
  * (the SigV4 signer alone is ~14 KB; see bench/RESULTS.md). These are today's sizes plus a little headroom, so
  * the bundle cannot creep up unnoticed; lower them whenever it shrinks.
  */
-const BUDGET = { minified: 51 * 1024, gzip: 18 * 1024 };
+const BUDGET = { minified: 55 * 1024, gzip: 20 * 1024 };
 
 /** What README "Performance" tells bundler users to mark external: credential sources a Lambda never loads. */
 const OPTIONAL_EXTERNALS = [
