@@ -267,6 +267,11 @@ describe("TypeScript against the installed package", () => {
 });
 
 describe("a Lambda handler bundled with esbuild", () => {
+  const LAMBDA_EXTERNALS = [
+    "@aws-sdk/credential-provider-node",
+    "@smithy/credential-provider-imds",
+    "@smithy/shared-ini-file-loader",
+  ];
   const invoke = `
     const file = process.argv[1];
     const load = file.endsWith(".cjs") ? Promise.resolve(require(file)) : import(require("node:url").pathToFileURL(file).href);
@@ -289,17 +294,18 @@ describe("a Lambda handler bundled with esbuild", () => {
         target: "node20",
         format,
         mainFields: ["module", "main"],
-        // The optional peer (STS and SSO profiles only) is not installed; see the README's bundling advice.
-        external: ["@aws-sdk/credential-provider-node"],
+        // The README's flags: the credential sources a Lambda function never loads stay out.
+        minify: true,
+        external: LAMBDA_EXTERNALS,
         metafile: true,
         logLevel: "silent",
       });
-      // Bundled from the package's ESM build, with nothing left external but Node built-ins and that peer.
+      // Bundled from the package's ESM build, with nothing left external but Node built-ins and those three.
       expect(Object.keys(result.metafile.inputs)).toContain(`node_modules/${PACKAGE_NAME}/dist/index.js`);
       const externals = Object.values(result.metafile.outputs).flatMap((output) =>
         output.imports.filter((entry) => entry.external && !isBuiltin(entry.path)).map((entry) => entry.path),
       );
-      expect(new Set(externals)).toEqual(new Set(["@aws-sdk/credential-provider-node"]));
+      expect(new Set(externals)).toEqual(new Set(LAMBDA_EXTERNALS));
       const stdout = await runScript(["-e", invoke, join(pkg.project, outfile)]);
       expect(JSON.parse(stdout)).toEqual(EXPECTED_RULES.map((rule) => ({ ...rule, isDate: true })));
     },
