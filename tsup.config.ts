@@ -25,6 +25,14 @@ const fetchRuntimeDefaults: Plugin = {
   },
 };
 
+/**
+ * Inlined into dist/ rather than imported from node_modules: importing @smithy/signature-v4 from node_modules
+ * loads its CommonJS build and the @smithy/core submodules it requires (~300 KB of JavaScript, about twice the
+ * unbundled cold start of raw node:http), whereas its ES build and the few @smithy/core/serde helpers it uses
+ * come to ~14 KB. Resolved module-first (`module` condition and main field), so the ES builds are taken.
+ */
+const INLINED = ["@smithy/signature-v4", "@smithy/core"];
+
 const common: Options = {
   // One clean below instead: tsup runs these builds in parallel, and per-build cleaning would race.
   clean: false,
@@ -32,6 +40,10 @@ const common: Options = {
   target: "node20",
   // Keep `node:` specifiers (tsup strips them by default for Node < 14.18).
   removeNodeProtocol: false,
+  noExternal: INLINED,
+  esbuildOptions(options) {
+    options.mainFields = ["module", "main"];
+  },
 };
 
 export default defineConfig(() => {
@@ -64,7 +76,8 @@ export default defineConfig(() => {
       // Lazy `import()`s of dependencies become `Promise.resolve().then(() => require(…))`: a native `import()`
       // in CommonJS crashes where there is no ESM loader (Jest without --experimental-vm-modules, vm contexts).
       // A missing optional package then fails with MODULE_NOT_FOUND rather than ERR_MODULE_NOT_FOUND.
-      esbuildOptions(options) {
+      esbuildOptions(options, context) {
+        common.esbuildOptions?.(options, context);
         options.supported = { ...options.supported, "dynamic-import": false };
       },
       // `import.meta.url` gets a shim instead of `undefined`.
