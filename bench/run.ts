@@ -18,6 +18,8 @@ import type { WorkerReply } from "./worker.js";
 import { PAGINATION_TOTAL } from "./wire.js";
 
 const quick = process.env["BENCH_QUICK"] === "1";
+/** `BENCH_ONLY=cold`: sizes and cold start only, printed as JSON; bench/RESULTS.md is left as it is. */
+const only = process.env["BENCH_ONLY"];
 const ROUNDS = quick ? 2 : 9;
 const CALLS = { sequential: quick ? 200 : 1500, concurrent: quick ? 400 : 3000 } as const;
 const COLD_RUNS = quick ? 3 : 31;
@@ -45,10 +47,19 @@ const results: Results = {
 const started = performance.now();
 try {
   await measureSizesAndColdStart();
-  await measureThroughput();
-  await measurePagination();
+  if (only !== "cold") {
+    await measureThroughput();
+    await measurePagination();
+  }
 } finally {
   server.stop();
+}
+if (only === "cold") {
+  const sizes = Object.fromEntries(
+    Object.entries(results.sizes).map(([name, size]) => [name, (size["module-first"].bytes / 1024).toFixed(1)]),
+  );
+  process.stdout.write(`${JSON.stringify({ cold: results.cold, nothingExternalKB: sizes, composition: results.composition }, null, 2)}\n`);
+  process.exit(0);
 }
 const seconds = (performance.now() - started) / 1000;
 const markdown = renderResults(results, machine(), seconds);
