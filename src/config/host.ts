@@ -1,4 +1,3 @@
-import { homedir } from "node:os";
 import type { AwsCredentialIdentityProvider, Logger, SharedConfigFiles } from "@smithy/types";
 
 /** The few members of `@smithy/credential-provider-imds` we use. */
@@ -35,7 +34,8 @@ export interface NodeProviderModule {
  */
 export interface ConfigHost {
   readonly env: Readonly<Record<string, string | undefined>>;
-  homedir(): string;
+  /** The home directory; `node:os` loads only when neither `HOME` nor `USERPROFILE` is set. */
+  homedir(): Promise<string>;
   /** Reads a small text file (web identity or container authorization token). */
   readFile(path: string): Promise<string>;
   /** Reads and parses both shared files; a missing file is an empty one. */
@@ -47,17 +47,26 @@ export interface ConfigHost {
   now(): number;
 }
 
+/**
+ * The optional peer, imported through a variable so that bundlers leave the `import()` for run time: a bundle
+ * then builds whether or not the package is installed, stays free of its ~300 KB, and loads it from
+ * `node_modules` when a profile needs STS or SSO (or fails with the ConfigurationError that names it).
+ */
+const NODE_PROVIDER: string = "@aws-sdk/credential-provider-node";
+
 /** The real host. Every package beyond the environment is loaded lazily, on first use. */
 export function nodeHost(): ConfigHost {
   return {
-    env: process.env,
-    homedir: () => process.env.HOME || process.env.USERPROFILE || homedir(),
+    // Browsers have no `process`: their environment is empty.
+    env: typeof process === "undefined" ? {} : process.env,
+    homedir: async () => process.env.HOME || process.env.USERPROFILE || (await import("node:os")).homedir(),
     readFile: async (path) => (await import("node:fs/promises")).readFile(path, "utf8"),
     loadSharedFiles: async (paths) =>
-      (await import("@smithy/shared-ini-file-loader")).loadSharedConfigFiles({ ...paths, ignoreCache: true }),
+      (await import("./ini-loader.js")).loadSharedConfigFiles({ ...paths, ignoreCache: true }),
     runProcess,
-    importImds: () => import("@smithy/credential-provider-imds"),
-    importNodeProvider: () => import("@aws-sdk/credential-provider-node"),
+    importImds: () => import("./imds.js"),
+    importNodeProvider: () =>
+      import(/* webpackIgnore: true */ /* @vite-ignore */ NODE_PROVIDER) as Promise<NodeProviderModule>,
     now: Date.now,
   };
 }

@@ -26,10 +26,11 @@ export async function fromNodeProvider(
   host: ConfigHost,
 ): Promise<AwsCredentialIdentity> {
   const module = await importNodeProvider(found, host);
+  const { filepath, configFilepath } = await source.paths();
   const provider = module.defaultProvider({
     profile: source.name,
-    filepath: source.filepath,
-    configFilepath: source.configFilepath,
+    filepath,
+    configFilepath,
     ignoreCache: true,
   });
   try {

@@ -19,10 +19,10 @@ export async function fromSharedFiles(source: ProfileSource, host: ConfigHost): 
     if (source.chosenBy) {
       throw new ConfigurationError(
         source.chosenBy,
-        `${source.chosenBy} chooses ${describeProfile(source)}, but neither file has it: add the profile or choose another`,
+        `${source.chosenBy} chooses ${describeProfile(files)}, but neither file has it: add the profile or choose another`,
       );
     }
-    return { notFound: `no ${describeProfile(source)}` };
+    return { notFound: `no ${describeProfile(files)}` };
   }
   // Like the SDK's `mergeConfigFiles(config, credentials)`: the credentials file wins.
   const profile: IniSection = { ...files.configFile, ...files.credentialsFile };
@@ -45,7 +45,7 @@ export async function fromSharedFiles(source: ProfileSource, host: ConfigHost): 
   const sso = SSO_SETTINGS.find((setting) => profile[setting]);
   if (sso) return delegate(sso);
   return {
-    notFound: `${describeProfile(source)} has no credentials (keys, credential_process, role_arn, sso_* or web_identity_token_file)`,
+    notFound: `${describeProfile(files)} has no credentials (keys, credential_process, role_arn, sso_* or web_identity_token_file)`,
   };
 }
 

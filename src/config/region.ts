@@ -61,6 +61,6 @@ async function findRegion(
   if (fromProfile) return [`region of profile "${profile.name}"`, fromProfile];
   throw new ConfigurationError(
     "region",
-    `no region: pass new ECRClient({ region: "us-east-1" }), set AWS_REGION, or set region in ${describeProfile(profile)}`,
+    `no region: pass new ECRClient({ region: "us-east-1" }), set AWS_REGION, or set region in ${describeProfile(files)}`,
   );
 }

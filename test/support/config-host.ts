@@ -54,7 +54,7 @@ export function testHost(options: TestHostOptions = {}): {
   const host: ConfigHost = {
     ...real,
     env: { ...options.env },
-    homedir: () => home,
+    homedir: () => Promise.resolve(home),
     loadSharedFiles: (paths) => {
       calls.sharedFileLoads++;
       return real.loadSharedFiles(paths);
