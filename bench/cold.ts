@@ -5,7 +5,7 @@ import { gzipSync } from "node:zlib";
 import { type BuildOptions, build } from "esbuild";
 import { BENCH_CREDENTIALS, REGION, TARGET } from "./wire.js";
 
-export const COLD_CONTENDERS = ["raw", "ours", "ours-inlined", "ours-fetch", "sdk"] as const;
+export const COLD_CONTENDERS = ["raw", "ours", "ours-fetch", "sdk"] as const;
 export type ColdContender = (typeof COLD_CONTENDERS)[number];
 
 const CLIENT = `const endpoint = process.env.BENCH_ENDPOINT;`;
@@ -29,11 +29,6 @@ export const handler = () => new Promise((resolve, reject) => {
   req.end("{}");
 });`,
   ours: `import { ECRClient, DescribePullThroughCacheRulesCommand } from "ecr-pull-through-cache";
-${CLIENT}
-${OURS_CLIENT}`,
-  // What-if: our dist with @smithy/signature-v4 (and the @smithy/core parts it uses) inlined, as tsup's
-  // noExternal would ship it; only its unbundled cold start differs from "ours".
-  "ours-inlined": `import { ECRClient, DescribePullThroughCacheRulesCommand } from "./inlined-dist/index.mjs";
 ${CLIENT}
 ${OURS_CLIENT}`,
   "ours-fetch": `import { ECRClient as Base, DescribePullThroughCacheRulesCommand } from "ecr-pull-through-cache";
@@ -64,20 +59,11 @@ export interface ColdFiles {
 }
 
 export type MainFields = "module,main" | "main,module";
-/** The size columns: module-first with the documented externals (the budget), module-first as is, esbuild's defaults. */
-export type SizeVariant = "budget" | "module-first" | "defaults";
-
 /**
- * The packages our config chain imports lazily for credential sources a Lambda never uses (shared files, SSO and
- * assume-role via the optional peer, EC2 instance metadata). Marked external, as README "Performance" advises,
- * they stay out of the bundle and load from node_modules only if that source is ever tried.
+ * The size columns, nothing marked external (as README "Bundling" advises): module-first (the budget) and esbuild's
+ * defaults. Our optional peer (@aws-sdk/credential-provider-node) is a run-time import bundlers leave out.
  */
-export const OPTIONAL_EXTERNALS = [
-  "@aws-sdk/credential-provider-node",
-  "@smithy/credential-provider-imds",
-  "@smithy/shared-ini-file-loader",
-];
-const externalsFor = (name: ColdContender): string[] => (name.startsWith("ours") ? OPTIONAL_EXTERNALS : []);
+export type SizeVariant = "budget" | "defaults";
 export interface BundleSize {
   readonly bytes: number;
   readonly gzipBytes: number;
@@ -88,17 +74,6 @@ export interface BundleSize {
 /** Writes each handler twice: as is (resolved from node_modules at run time) and bundled with esbuild. */
 export async function prepareHandlers(dir: string): Promise<Record<ColdContender, ColdFiles>> {
   mkdirSync(dir, { recursive: true });
-  await build({
-    entryPoints: ["dist/index.js"],
-    bundle: true,
-    platform: "node",
-    format: "esm",
-    target: "node20",
-    mainFields: ["module", "main"],
-    external: OPTIONAL_EXTERNALS,
-    outfile: `${dir}/inlined-dist/index.mjs`,
-    logLevel: "error",
-  });
   const files = {} as Record<ColdContender, ColdFiles>;
   for (const name of COLD_CONTENDERS) {
     const unbundled = `${dir}/${name}.mjs`;
@@ -106,7 +81,6 @@ export async function prepareHandlers(dir: string): Promise<Record<ColdContender
     const bundled = `${dir}/${name}.bundle.mjs`;
     await build({
       ...buildOptions(unbundled, "module,main"),
-      external: externalsFor(name),
       outfile: bundled,
       banner: { js: REQUIRE_BANNER },
     });
@@ -122,7 +96,7 @@ export async function sourceComposition(dir: string): Promise<BundleSize> {
     entry,
     HANDLERS.ours.replace('"ecr-pull-through-cache"', '"../../../src/index.ts"') + EPILOGUE,
   );
-  return measure(entry, "module,main", OPTIONAL_EXTERNALS);
+  return measure(entry, "module,main");
 }
 
 /** The minified size of a contender's handler bundle (without the run-time banner). */
@@ -132,11 +106,11 @@ export async function bundleSize(
   variant: SizeVariant,
 ): Promise<BundleSize> {
   const mainFields = variant === "defaults" ? "main,module" : "module,main";
-  return measure(`${dir}/${name}.mjs`, mainFields, variant === "budget" ? externalsFor(name) : []);
+  return measure(`${dir}/${name}.mjs`, mainFields);
 }
 
-async function measure(entry: string, mainFields: MainFields, external: string[]): Promise<BundleSize> {
-  const result = await build({ ...buildOptions(entry, mainFields), external, metafile: true, write: false });
+async function measure(entry: string, mainFields: MainFields): Promise<BundleSize> {
+  const result = await build({ ...buildOptions(entry, mainFields), metafile: true, write: false });
   const code = result.outputFiles[0]!.contents;
   const parts: Record<string, number> = {};
   for (const output of Object.values(result.metafile.outputs)) {
