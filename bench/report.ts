@@ -65,8 +65,9 @@ function whyMissed(r: Results): string {
       "own modules and node:crypto.",
     "- **cold start, bundled**: node:crypto (import and first hash), compiling the bundle, config resolution and the " +
       "first signature; raw node:http does none of these.",
-    "- **bundle size**: see the parts above: the signer alone is ~14 KB, the credential chain and the retry policy " +
-      "add the rest.",
+    "- **bundle size**: see the parts above: the signer is ~14 KB and the shared-files and instance-metadata " +
+      "credential sources ~10 KB (bundled on purpose: ECS, EC2 and profiles need them); the credential chain and the " +
+      "retry policy add the rest.",
     `- **pagination memory**: the live heap after a full GC grows ${fixed(r.pagination.ours?.retainedGrowthMiB ?? NaN, 1)} MiB ` +
       `over the walk (flat); RSS grows as V8's young generation expands towards its 16 MiB semi-spaces under ` +
       `300 KB pages, which happens to raw node:http too (${fixed(r.pagination.raw?.rssGrowthMiB ?? NaN, 1)} MiB).`,
