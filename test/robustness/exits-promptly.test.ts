@@ -12,7 +12,9 @@ describe("after hostile responses the process exits by itself", () => {
   it("leaks no socket, timer or rejection: a child that met every scenario exits promptly", async () => {
     const script = await bundleForChild("test/robustness/fixtures/send-each.ts");
     for (const scenario of HOSTILE_SCENARIOS) servers.push(await startLoopbackServer(scenario.reply));
-    const targets = HOSTILE_SCENARIOS.map((scenario, i) => `${servers[i]!.url}${scenario.stalls ? "#stalls" : ""}`);
+    const targets = HOSTILE_SCENARIOS.map(
+      (scenario, i) => `${servers[i]!.url}${scenario.stalls ? "#stalls" : ""}`,
+    );
 
     // The servers stay up (stalling, flooding) until the child is gone, so only the client can end its connections.
     const run = await runChild(script, targets, 15_000);
@@ -20,7 +22,9 @@ describe("after hostile responses the process exits by itself", () => {
     expect(run.stderr).toBe("");
     expect(run.code).toBe(0);
     const outcomes = run.lines.map((line) => JSON.parse(line) as { name: string; message: string });
-    expect(outcomes.map((outcome) => outcome.name)).toEqual(HOSTILE_SCENARIOS.map((scenario) => scenario.error));
+    expect(outcomes.map((outcome) => outcome.name)).toEqual(
+      HOSTILE_SCENARIOS.map((scenario) => scenario.error),
+    );
     // A ref'd socket or timer would hold the child until the 15 s kill; an idle node exits in tens of ms.
     expect(run.lingered).toBeLessThan(3_000);
   });

@@ -1,5 +1,10 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { DescribePullThroughCacheRulesCommand, ECRClient, ECRClientError, ECRServiceException } from "../../src/index.js";
+import {
+  DescribePullThroughCacheRulesCommand,
+  ECRClient,
+  ECRClientError,
+  ECRServiceException,
+} from "../../src/index.js";
 import { SESSION_CREDENTIALS } from "../support/fixtures.js";
 import { HOSTILE_SCENARIOS } from "../support/hostile-replies.js";
 import { type LoopbackServer, startLoopbackServer } from "../support/loopback-server.js";
@@ -26,13 +31,19 @@ async function serve(reply: Parameters<typeof startLoopbackServer>[0]): Promise<
 describe("hostile server over a real loopback socket", () => {
   it.each(HOSTILE_SCENARIOS)("$name → $error", async (scenario) => {
     const server = await serve(scenario.reply);
-    const client = new ECRClient({ region: "us-east-1", credentials: SESSION_CREDENTIALS, endpoint: server.url });
+    const client = new ECRClient({
+      region: "us-east-1",
+      credentials: SESSION_CREDENTIALS,
+      endpoint: server.url,
+    });
     const abortSignal = scenario.stalls ? AbortSignal.timeout(300) : undefined;
 
-    const error: unknown = await client.send(new DescribePullThroughCacheRulesCommand({}), { abortSignal }).then(
-      () => expect.fail("send resolved"),
-      (reason: unknown) => reason,
-    );
+    const error: unknown = await client
+      .send(new DescribePullThroughCacheRulesCommand({}), { abortSignal })
+      .then(
+        () => expect.fail("send resolved"),
+        (reason: unknown) => reason,
+      );
 
     expect(error instanceof ECRClientError || error instanceof ECRServiceException).toBe(true);
     const typed = error as ECRClientError | ECRServiceException;
@@ -54,9 +65,15 @@ describe("hostile server over a real loopback socket", () => {
       response.writeHead(307, { location: `${elsewhere.url}/` });
       response.end();
     });
-    const client = new ECRClient({ region: "us-east-1", credentials: SESSION_CREDENTIALS, endpoint: server.url });
+    const client = new ECRClient({
+      region: "us-east-1",
+      credentials: SESSION_CREDENTIALS,
+      endpoint: server.url,
+    });
 
-    const error = await client.send(new DescribePullThroughCacheRulesCommand({})).catch((reason: unknown) => reason);
+    const error = await client
+      .send(new DescribePullThroughCacheRulesCommand({}))
+      .catch((reason: unknown) => reason);
 
     expect(elsewhere.requests).toEqual([]);
     expect(error).toBeInstanceOf(ECRServiceException);

@@ -67,15 +67,13 @@ function gzipBomb(): Buffer {
   return bomb;
 }
 
-const nonObjectRoots = ["[]", '"x"', "42", "null", "true"].map(
-  (root): HostileScenario => ({
-    name: `2xx with the JSON root ${root}`,
-    reply: send(200, JSON_TYPE, root),
-    error: "DeserializationError",
-    message: /response body must be a JSON object/,
-    status: 200,
-  }),
-);
+const nonObjectRoots = ["[]", '"x"', "42", "null", "true"].map((root): HostileScenario => ({
+  name: `2xx with the JSON root ${root}`,
+  reply: send(200, JSON_TYPE, root),
+  error: "DeserializationError",
+  message: /response body must be a JSON object/,
+  status: 200,
+}));
 
 /** Every way we know for a server to answer badly, each with the typed error it must become. */
 export const HOSTILE_SCENARIOS: readonly HostileScenario[] = [
@@ -131,7 +129,8 @@ export const HOSTILE_SCENARIOS: readonly HostileScenario[] = [
   },
   {
     name: "gzip bomb (48 MiB inflated)",
-    reply: (request, response, socket) => send(200, { ...JSON_TYPE, "content-encoding": "gzip" }, gzipBomb())(request, response, socket),
+    reply: (request, response, socket) =>
+      send(200, { ...JSON_TYPE, "content-encoding": "gzip" }, gzipBomb())(request, response, socket),
     error: "DeserializationError",
     message: new RegExp(`larger than ${MAX_RESPONSE_BYTES} bytes`),
     status: 200,
@@ -197,4 +196,3 @@ export const HOSTILE_SCENARIOS: readonly HostileScenario[] = [
     stalls: true,
   },
 ];
-

@@ -10,7 +10,11 @@ export interface ReceivedRequest {
 }
 
 /** Answers one request; may write anything, stall, or destroy the socket. */
-export type Reply = (request: ReceivedRequest, response: ServerResponse, socket: Socket) => void | Promise<void>;
+export type Reply = (
+  request: ReceivedRequest,
+  response: ServerResponse,
+  socket: Socket,
+) => void | Promise<void>;
 
 /** A real HTTP server on 127.0.0.1 (port 0), for attacking the client over an actual socket. */
 export interface LoopbackServer {
@@ -34,7 +38,12 @@ export async function startLoopbackServer(reply: Reply): Promise<LoopbackServer>
     const chunks: Buffer[] = [];
     req.on("data", (chunk: Buffer) => chunks.push(chunk));
     req.on("end", () => {
-      const received = { method: req.method ?? "", url: req.url ?? "", headers: req.headers, body: Buffer.concat(chunks).toString("utf8") };
+      const received = {
+        method: req.method ?? "",
+        url: req.url ?? "",
+        headers: req.headers,
+        body: Buffer.concat(chunks).toString("utf8"),
+      };
       requests.push(received);
       void Promise.resolve(reply(received, res, req.socket)).catch(() => res.socket?.destroy());
     });
@@ -51,7 +60,8 @@ export async function startLoopbackServer(reply: Reply): Promise<LoopbackServer>
     openConnections: () => sockets.size,
     async waitForNoConnections(ms) {
       const deadline = Date.now() + ms;
-      while (sockets.size > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
+      while (sockets.size > 0 && Date.now() < deadline)
+        await new Promise((resolve) => setTimeout(resolve, 10));
       return sockets.size === 0;
     },
     close: () =>

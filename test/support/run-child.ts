@@ -10,7 +10,15 @@ const ROOT = fileURLToPath(new URL("../../", import.meta.url));
  */
 export async function bundleForChild(entry: string): Promise<string> {
   const outfile = `${ROOT}node_modules/.cache/ecr-robustness/${entry.replace(/[^a-z0-9]+/gi, "-")}.mjs`;
-  await build({ entryPoints: [`${ROOT}${entry}`], bundle: true, platform: "node", format: "esm", packages: "external", outfile, logLevel: "silent" });
+  await build({
+    entryPoints: [`${ROOT}${entry}`],
+    bundle: true,
+    platform: "node",
+    format: "esm",
+    packages: "external",
+    outfile,
+    logLevel: "silent",
+  });
   return outfile;
 }
 
@@ -39,7 +47,12 @@ export function runChild(script: string, args: readonly string[], killAfterMs: n
     child.on("close", (code) => {
       clearTimeout(killer);
       const lingered = doneAt === undefined ? undefined : Date.now() - doneAt;
-      resolve({ lines: stdout.split("\n").filter((line) => line !== "" && line !== "done"), code, stderr, lingered });
+      resolve({
+        lines: stdout.split("\n").filter((line) => line !== "" && line !== "done"),
+        code,
+        stderr,
+        lingered,
+      });
     });
   });
 }
