@@ -61,7 +61,8 @@ export class ECRClient {
         maxResponseBytes: MAX_RESPONSE_BYTES,
       }),
     );
-    return operation.deserialize(parseJsonObject(response.body, response.$metadata), response.$metadata);
+    const json = parseJsonObject(response.body, response.$metadata, response.secrets);
+    return operation.deserialize(json, response.$metadata);
   }
 
   /** Releases the transport's sockets. The client must not be used afterwards. */

@@ -1,5 +1,6 @@
 import { DeserializationError } from "../errors/client-errors.js";
 import type { ResponseMetadata } from "../metadata.js";
+import { redactSecrets } from "./redact.js";
 
 const decoder = new TextDecoder("utf-8", { fatal: true });
 
@@ -13,7 +14,7 @@ export function decodeUtf8(bytes: Uint8Array): string | undefined {
 }
 
 /** Parses a 2xx awsJson body, which must be a JSON object, or throws a {@link DeserializationError}. */
-export function parseJsonObject(bytes: Uint8Array, $metadata: ResponseMetadata): Record<string, unknown> {
+export function parseJsonObject(bytes: Uint8Array, $metadata: ResponseMetadata, secrets: readonly string[] = []): Record<string, unknown> {
   const text = decodeUtf8(bytes);
   if (text === undefined) throw new DeserializationError("", "response body is not valid UTF-8", { $metadata });
   if (text.trim() === "") throw new DeserializationError("", "response body is empty", { $metadata });
@@ -21,10 +22,10 @@ export function parseJsonObject(bytes: Uint8Array, $metadata: ResponseMetadata):
   try {
     value = JSON.parse(text);
   } catch (cause) {
-    throw new DeserializationError("", `response body is not valid JSON: ${excerpt(text)}`, { cause, $metadata });
+    throw new DeserializationError("", `response body is not valid JSON: ${excerpt(redactSecrets(text, secrets))}`, { cause, $metadata });
   }
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
-    throw new DeserializationError("", `response body must be a JSON object, got ${excerpt(text)}`, { $metadata });
+    throw new DeserializationError("", `response body must be a JSON object, got ${excerpt(redactSecrets(text, secrets))}`, { $metadata });
   }
   return value as Record<string, unknown>;
 }

@@ -2,12 +2,15 @@ import { ECRServiceException, MODELLED_EXCEPTIONS } from "../errors/service-exce
 import type { ResponseMetadata } from "../metadata.js";
 import { sanitizeErrorCode } from "./error-code.js";
 import { decodeUtf8, excerpt } from "./parse-json.js";
+import { redactSecrets } from "./redact.js";
 
 /** A response with status ≥ 300, body already read (and size-capped). */
 export interface ErrorResponse {
   readonly statusCode: number;
   readonly headers: Readonly<Record<string, string>>;
   readonly body: Uint8Array;
+  /** Strings to redact from the message and the kept body (the request's session token and signature). */
+  readonly secrets?: readonly string[];
 }
 
 /**
@@ -16,14 +19,15 @@ export interface ErrorResponse {
  * 502 from a proxy, an empty 503) still give an {@link ECRServiceException}, whose message shows what came back.
  */
 export function toServiceException(response: ErrorResponse, $metadata: ResponseMetadata): ECRServiceException {
-  const text = decodeUtf8(response.body) ?? "<invalid UTF-8>";
+  const hide = (value: string): string => redactSecrets(value, response.secrets ?? []);
+  const text = hide(decodeUtf8(response.body) ?? "<invalid UTF-8>");
   const body = parseObject(text);
   const rawCode = stringMember(body, "__type") ?? stringMember(body, "code") ?? response.headers["x-amzn-errortype"];
-  const code = rawCode === undefined ? "" : sanitizeErrorCode(rawCode);
+  const code = rawCode === undefined ? "" : hide(sanitizeErrorCode(rawCode));
   const name = code || "Unknown";
   const $response = { statusCode: response.statusCode, headers: response.headers, body: text };
   const message =
-    (body && (stringMember(body, "message") ?? stringMember(body, "Message"))) ??
+    (body && redactDefined(stringMember(body, "message") ?? stringMember(body, "Message"), hide)) ??
     (body
       ? `${name}: HTTP ${response.statusCode} with no error message`
       : text.trim() === ""
@@ -54,4 +58,9 @@ function stringMember(body: Record<string, unknown> | undefined, key: string): s
 function describeContentType(headers: Readonly<Record<string, string>>): string {
   const type = headers["content-type"];
   return type ? `(${type})` : "(no content-type)";
+}
+
+/** The parsed message can hold a secret the raw text hid behind JSON escapes (`\/`, `\u002b`). */
+function redactDefined(value: string | undefined, hide: (value: string) => string): string | undefined {
+  return value === undefined ? undefined : hide(value);
 }

@@ -4,6 +4,7 @@ import type { HttpRequestHandler } from "../config/types.js";
 import { AbortError, DeserializationError, NetworkError, TimeoutError } from "../errors/client-errors.js";
 import type { ResponseMetadata } from "../metadata.js";
 import { lowerCaseHeaders, responseMetadata } from "../protocol/metadata.js";
+import { redactHeaders, requestSecrets } from "../protocol/redact.js";
 import { toServiceException } from "../protocol/service-error.js";
 import { BodyTooLargeError, readBody } from "./read-body.js";
 
@@ -13,6 +14,8 @@ export interface AttemptResponse {
   readonly headers: Record<string, string>;
   readonly body: Uint8Array;
   $metadata: ResponseMetadata;
+  /** Session token and signature of the request, to redact from anything the body makes us print. */
+  readonly secrets: readonly string[];
 }
 
 export interface AttemptOptions {
@@ -54,13 +57,14 @@ export async function sendAttempt(request: HttpRequest, options: AttemptOptions)
       { ...request, headers: { ...request.headers, ...options.headers } },
       { signingDate: options.signingDate },
     );
+    const secrets = requestSecrets(signed);
     const { response } = await options.handler.handle(signed, { abortSignal: controller.signal });
     statusCode = response.statusCode;
-    headers = lowerCaseHeaders(response.headers);
+    headers = redactHeaders(lowerCaseHeaders(response.headers), secrets);
     const body = await readBody(response.body, options.maxResponseBytes);
     const $metadata = responseMetadata(statusCode, headers);
-    if (statusCode >= 300) throw toServiceException({ statusCode, headers, body }, $metadata);
-    return { statusCode, headers, body, $metadata };
+    if (statusCode >= 300) throw toServiceException({ statusCode, headers, body, secrets }, $metadata);
+    return { statusCode, headers, body, $metadata, secrets };
   } catch (error) {
     const $metadata = responseMetadata(statusCode, headers);
     if (abortSignal?.aborted) throw abortError(abortSignal, error, $metadata);

@@ -10,11 +10,7 @@ export interface ReceivedRequest {
 }
 
 /** Answers one request; may write anything, stall, or destroy the socket. */
-export type Reply = (
-  request: ReceivedRequest,
-  response: ServerResponse,
-  socket: Socket,
-) => void | Promise<void>;
+export type Reply = (request: ReceivedRequest, response: ServerResponse, socket: Socket) => unknown;
 
 /** A real HTTP server on 127.0.0.1 (port 0), for attacking the client over an actual socket. */
 export interface LoopbackServer {
