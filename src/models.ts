@@ -14,24 +14,28 @@ export type UpstreamRegistry =
   | "chainguard"
   | (string & {});
 
-/** One pull through cache rule, as returned by `DescribePullThroughCacheRules` (all members optional, model order). */
+/**
+ * One pull through cache rule, as returned by `DescribePullThroughCacheRules` (all members optional, model
+ * order). Members accept `undefined` like the AWS SDK's types, so SDK-typed values and mocks fit under
+ * `exactOptionalPropertyTypes`.
+ */
 export interface PullThroughCacheRule {
   /** The Amazon ECR repository prefix of the rule, e.g. `docker-hub` or `ROOT`. */
-  ecrRepositoryPrefix?: string;
+  ecrRepositoryPrefix?: string | undefined;
   /** The upstream registry URL, e.g. `registry-1.docker.io`. */
-  upstreamRegistryUrl?: string;
+  upstreamRegistryUrl?: string | undefined;
   /** When the rule was created. */
-  createdAt?: Date;
+  createdAt?: Date | undefined;
   /** The 12-digit registry (account) id; a string, so leading zeros survive. */
-  registryId?: string;
+  registryId?: string | undefined;
   /** The Secrets Manager ARN holding the upstream credentials. */
-  credentialArn?: string;
+  credentialArn?: string | undefined;
   /** The IAM role ECR assumes for an ECR-to-ECR rule. */
-  customRoleArn?: string;
+  customRoleArn?: string | undefined;
   /** The upstream repository prefix. */
-  upstreamRepositoryPrefix?: string;
+  upstreamRepositoryPrefix?: string | undefined;
   /** The upstream registry kind. */
-  upstreamRegistry?: UpstreamRegistry;
+  upstreamRegistry?: UpstreamRegistry | undefined;
   /** When the rule was last updated. */
-  updatedAt?: Date;
+  updatedAt?: Date | undefined;
 }

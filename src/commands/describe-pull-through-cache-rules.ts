@@ -19,9 +19,9 @@ export interface DescribePullThroughCacheRulesCommandInput {
 /** Output of `DescribePullThroughCacheRules`. */
 export interface DescribePullThroughCacheRulesCommandOutput extends MetadataBearer {
   /** The rules of this page. */
-  pullThroughCacheRules?: PullThroughCacheRule[];
+  pullThroughCacheRules?: PullThroughCacheRule[] | undefined;
   /** The token of the next page; absent on the last page. */
-  nextToken?: string;
+  nextToken?: string | undefined;
 }
 
 const INPUT_MEMBERS = ["registryId", "ecrRepositoryPrefixes", "nextToken", "maxResults"] as const;

@@ -17,3 +17,14 @@ export function hasKind(value: unknown, kind: string): boolean {
   }
   return false;
 }
+
+/**
+ * The `Symbol.hasInstance` of the branded classes. A class that declares its own kind is matched by kind;
+ * a caller's subclass (which inherits its parent's kind) falls back to ordinary prototype identity, so a
+ * plain `ECRServiceException` is never taken for an instance of the caller's `class MyError extends …`.
+ */
+export function isBrandedInstance(ctor: abstract new (...args: never[]) => unknown, value: unknown): boolean {
+  return Object.hasOwn(ctor, KIND)
+    ? hasKind(value, (ctor as unknown as { [KIND]: string })[KIND])
+    : Function.prototype[Symbol.hasInstance].call(ctor, value);
+}

@@ -1,4 +1,4 @@
-import { KIND, hasKind } from "./brand.js";
+import { KIND, isBrandedInstance } from "./brand.js";
 import type { ResponseMetadata } from "../metadata.js";
 
 /**
@@ -9,7 +9,7 @@ import type { ResponseMetadata } from "../metadata.js";
 export class ECRClientError extends Error {
   static readonly [KIND]: string = "ECRClientError";
   static override [Symbol.hasInstance](value: unknown): boolean {
-    return hasKind(value, (this as unknown as { [KIND]: string })[KIND]);
+    return isBrandedInstance(this, value);
   }
   /** Present when an HTTP exchange took place (or was attempted). */
   $metadata: ResponseMetadata;

@@ -1,4 +1,4 @@
-import { KIND, hasKind } from "./brand.js";
+import { KIND, isBrandedInstance } from "./brand.js";
 import type { ResponseMetadata } from "../metadata.js";
 
 /** The raw HTTP response behind a service error: status, headers and the (size-capped) body text. */
@@ -37,7 +37,7 @@ export interface ServiceExceptionOptions {
 export class ECRServiceException extends Error {
   static readonly [KIND]: string = "ECRServiceException";
   static override [Symbol.hasInstance](value: unknown): boolean {
-    return hasKind(value, (this as unknown as { [KIND]: string })[KIND]);
+    return isBrandedInstance(this, value);
   }
   override name: string;
   /** `"client"` for status < 500 and the modelled client errors, `"server"` otherwise. */

@@ -13,25 +13,56 @@ export function decodeUtf8(bytes: Uint8Array): string | undefined {
   }
 }
 
-/** Parses a 2xx awsJson body, which must be a JSON object, or throws a {@link DeserializationError}. */
-export function parseJsonObject(bytes: Uint8Array, $metadata: ResponseMetadata, secrets: readonly string[] = []): Record<string, unknown> {
+/**
+ * Parses a 2xx awsJson body, which must be a JSON object, or throws a {@link DeserializationError} (the
+ * request's `secrets` are redacted from its body excerpt).
+ */
+export function parseJsonObject(
+  bytes: Uint8Array,
+  $metadata: ResponseMetadata,
+  secrets: readonly string[] = [],
+): Record<string, unknown> {
   const text = decodeUtf8(bytes);
-  if (text === undefined) throw new DeserializationError("", "response body is not valid UTF-8", { $metadata });
+  if (text === undefined)
+    throw new DeserializationError("", "response body is not valid UTF-8", { $metadata });
   if (text.trim() === "") throw new DeserializationError("", "response body is empty", { $metadata });
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (cause) {
-    throw new DeserializationError("", `response body is not valid JSON: ${excerpt(redactSecrets(text, secrets))}`, { cause, $metadata });
+    throw new DeserializationError(
+      "",
+      `response body is not valid JSON: ${excerpt(redactSecrets(text, secrets))}`,
+      {
+        cause,
+        $metadata,
+      },
+    );
   }
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
-    throw new DeserializationError("", `response body must be a JSON object, got ${excerpt(redactSecrets(text, secrets))}`, { $metadata });
+    throw new DeserializationError(
+      "",
+      `response body must be a JSON object, got ${excerpt(redactSecrets(text, secrets))}`,
+      {
+        $metadata,
+      },
+    );
   }
   return value as Record<string, unknown>;
 }
 
-/** A short, single-line excerpt of a body for error messages. */
+/**
+ * What a debugging proxy may echo back from our request: the signature and the session token. Redacted before
+ * a body excerpt goes into an error message, so a secret never reaches a log through it.
+ */
+const ECHOED_SECRETS = [
+  /(signature=)[0-9a-f]{16,}/gi,
+  /(x-amz-security-token["']?\s*[:=]\s*["']?)[^\s"'&,;<]+/gi,
+];
+
+/** A short, single-line excerpt of a body for error messages, with echoed secrets redacted. */
 export function excerpt(text: string, max = 120): string {
-  const flat = text.replace(/\s+/g, " ").trim();
+  let flat = text.replace(/\s+/g, " ").trim();
+  for (const pattern of ECHOED_SECRETS) flat = flat.replace(pattern, "$1<redacted>");
   return JSON.stringify(flat.length > max ? `${flat.slice(0, max)}…` : flat);
 }

@@ -1,6 +1,6 @@
 import type { HttpRequest } from "@smithy/types";
 
-const REDACTED = "[redacted]";
+const REDACTED = "<redacted>";
 
 /**
  * The secrets a signed request puts on the wire: the session token and the signature. (The secret key never
@@ -15,7 +15,7 @@ export function requestSecrets(request: HttpRequest): string[] {
   return secrets;
 }
 
-/** Replaces every occurrence of each secret in `text` with `[redacted]`. */
+/** Replaces every occurrence of each secret in `text` with `<redacted>`. */
 export function redactSecrets(text: string, secrets: readonly string[]): string {
   let out = text;
   for (const secret of secrets)

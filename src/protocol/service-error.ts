@@ -18,25 +18,44 @@ export interface ErrorResponse {
  * `x-amzn-errortype` header; message from `message`, else `Message`. Bodies that are not JSON objects (an HTML
  * 502 from a proxy, an empty 503) still give an {@link ECRServiceException}, whose message shows what came back.
  */
-export function toServiceException(response: ErrorResponse, $metadata: ResponseMetadata): ECRServiceException {
+export function toServiceException(
+  response: ErrorResponse,
+  $metadata: ResponseMetadata,
+): ECRServiceException {
+  // The request's own secrets, echoed back by a proxy, must not reach the message or the kept body.
   const hide = (value: string): string => redactSecrets(value, response.secrets ?? []);
   const text = hide(decodeUtf8(response.body) ?? "<invalid UTF-8>");
   const body = parseObject(text);
-  const rawCode = stringMember(body, "__type") ?? stringMember(body, "code") ?? response.headers["x-amzn-errortype"];
+  const rawCode =
+    stringMember(body, "__type") ?? stringMember(body, "code") ?? response.headers["x-amzn-errortype"];
   const code = rawCode === undefined ? "" : hide(sanitizeErrorCode(rawCode));
   const name = code || "Unknown";
   const $response = { statusCode: response.statusCode, headers: response.headers, body: text };
-  const message =
-    (body && redactDefined(stringMember(body, "message") ?? stringMember(body, "Message"), hide)) ??
-    (body
-      ? `${name}: HTTP ${response.statusCode} with no error message`
-      : text.trim() === ""
-        ? `HTTP ${response.statusCode} with an empty body ${describeContentType(response.headers)}`
-        : `HTTP ${response.statusCode} with a non-JSON body ${describeContentType(response.headers)}: ${excerpt(text)}`);
+  // Parsed members are redacted again: JSON escapes (`\/`, `\u002b`) can hide a secret from the raw text.
+  const message = hide(
+    stringMember(body, "message") ??
+      stringMember(body, "Message") ??
+      fallbackMessage(name, response, text, body),
+  );
   const Modelled = Object.hasOwn(MODELLED_EXCEPTIONS, code) ? MODELLED_EXCEPTIONS[code] : undefined;
   if (Modelled) return new Modelled({ message, $metadata, $response });
   const $fault = response.statusCode >= 500 ? "server" : "client";
   return new ECRServiceException({ name, message, $fault, $metadata, $response });
+}
+
+/** Says what came back when the service gave no message: the status, content-type and a body excerpt. */
+function fallbackMessage(
+  name: string,
+  response: ErrorResponse,
+  text: string,
+  body: object | undefined,
+): string {
+  const status = `HTTP ${response.statusCode}`;
+  if (body) return `${name}: ${status} with no error message`;
+  const contentType = response.headers["content-type"];
+  const type = contentType ? `(${contentType})` : "(no content-type)";
+  if (text.trim() === "") return `${status} with an empty body ${type}`;
+  return `${status} with a body that is not a JSON object ${type}: ${excerpt(text)}`;
 }
 
 function parseObject(text: string): Record<string, unknown> | undefined {
@@ -53,14 +72,4 @@ function parseObject(text: string): Record<string, unknown> | undefined {
 function stringMember(body: Record<string, unknown> | undefined, key: string): string | undefined {
   const value = body?.[key];
   return typeof value === "string" && value !== "" ? value : undefined;
-}
-
-function describeContentType(headers: Readonly<Record<string, string>>): string {
-  const type = headers["content-type"];
-  return type ? `(${type})` : "(no content-type)";
-}
-
-/** The parsed message can hold a secret the raw text hid behind JSON escapes (`\/`, `\u002b`). */
-function redactDefined(value: string | undefined, hide: (value: string) => string): string | undefined {
-  return value === undefined ? undefined : hide(value);
 }

@@ -139,14 +139,14 @@ export const HOSTILE_SCENARIOS: readonly HostileScenario[] = [
     name: "500 with an HTML body",
     reply: send(500, { "content-type": "text/html" }, "<html>Internal error</html>"),
     error: "Unknown",
-    message: /HTTP 500 with a non-JSON body \(text\/html\): "<html>Internal error<\/html>"/,
+    message: /HTTP 500 with a body that is not a JSON object \(text\/html\): "<html>Internal error<\/html>"/,
     status: 500,
   },
   {
     name: "400 with invalid UTF-8",
     reply: send(400, JSON_TYPE, Buffer.from([0xff, 0xfe, 0xfd])),
     error: "Unknown",
-    message: /HTTP 400 with a non-JSON body/,
+    message: /HTTP 400 with a body that is not a JSON object/,
     status: 400,
   },
   {
