@@ -1,9 +1,13 @@
 import { Sha256 } from "@aws-crypto/sha256-js";
 import { SignatureV4 } from "@smithy/signature-v4";
-import type { AwsCredentialIdentity } from "@smithy/types";
-import { ConfigurationError, CredentialsError } from "../errors/client-errors.js";
-import { type Endpoint, parseCustomEndpoint } from "./endpoint.js";
+import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from "@smithy/types";
+import { defaultCredentialsProvider } from "./default-credentials.js";
+import { type Endpoint, resolveEndpoint } from "./endpoint.js";
+import { customEndpointSetting, resolveFlag } from "./endpoint-settings.js";
+import { type ConfigHost, nodeHost } from "./host.js";
 import { memoizeCredentials } from "./memoize-credentials.js";
+import { resolveRegion } from "./region.js";
+import { profileSource } from "./shared-files.js";
 import type { ECRClientConfig } from "./types.js";
 
 /** Everything a send needs, resolved once per client. */
@@ -14,16 +18,19 @@ export interface ResolvedConfig {
   readonly credentials: () => Promise<AwsCredentialIdentity>;
 }
 
-const HOST_LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/i;
-
 /**
  * Returns a memoized resolver: the first send resolves region, endpoint and credentials; later sends reuse
  * the result. A failed resolution is not cached, so the next send tries again.
+ *
+ * `host` is the internal seam through which tests inject the environment, home directory and module loaders.
  */
-export function createConfigResolver(config: ECRClientConfig): () => Promise<ResolvedConfig> {
+export function createConfigResolver(
+  config: ECRClientConfig,
+  host: ConfigHost = nodeHost(),
+): () => Promise<ResolvedConfig> {
   let pending: Promise<ResolvedConfig> | undefined;
   return () => {
-    pending ??= resolveConfig(config).catch((error: unknown) => {
+    pending ??= resolveConfig(config, host).catch((error: unknown) => {
       pending = undefined;
       throw error;
     });
@@ -31,28 +38,33 @@ export function createConfigResolver(config: ECRClientConfig): () => Promise<Res
   };
 }
 
-async function resolveConfig(config: ECRClientConfig): Promise<ResolvedConfig> {
-  const region = await resolveRegion(config.region);
-  const endpoint =
-    config.endpoint === undefined
-      ? { protocol: "https:" as const, hostname: `api.ecr.${region}.amazonaws.com`, path: "/" }
-      : parseCustomEndpoint(config.endpoint);
-  const source = config.credentials;
-  if (source === undefined) {
-    throw new CredentialsError("no credentials: pass `credentials` to new ECRClient({ credentials })");
-  }
-  const credentials = memoizeCredentials(typeof source === "function" ? source : () => Promise.resolve(source));
+async function resolveConfig(config: ECRClientConfig, host: ConfigHost): Promise<ResolvedConfig> {
+  const profile = profileSource(config.profile, host);
+  const { region, fipsFromRegion } = await resolveRegion(config.region, profile, host);
+  const fipsFlag = await resolveFlag(
+    config.useFipsEndpoint,
+    "useFipsEndpoint",
+    "AWS_USE_FIPS_ENDPOINT",
+    host,
+  );
+  const endpoint = resolveEndpoint({
+    region,
+    custom: customEndpointSetting(config.endpoint, host.env),
+    fips: fipsFromRegion ? { value: true, setting: "region" } : fipsFlag,
+    dualstack: await resolveFlag(
+      config.useDualstackEndpoint,
+      "useDualstackEndpoint",
+      "AWS_USE_DUALSTACK_ENDPOINT",
+      host,
+    ),
+  });
+  const credentials = memoizeCredentials(credentialsProvider(config, host), () => host.now());
   const signer = new SignatureV4({ service: "ecr", region, credentials, sha256: config.sha256 ?? Sha256 });
   return { region, endpoint, signer, credentials };
 }
 
-async function resolveRegion(option: ECRClientConfig["region"]): Promise<string> {
-  const region = typeof option === "function" ? await option() : option;
-  if (region === undefined || region === "") {
-    throw new ConfigurationError("region", "no region: pass `region` to new ECRClient({ region: \"us-east-1\" })");
-  }
-  if (typeof region !== "string" || !HOST_LABEL.test(region)) {
-    throw new ConfigurationError("region", `region ${JSON.stringify(region)} is not a valid host label (letters, digits and hyphens)`);
-  }
-  return region;
+function credentialsProvider(config: ECRClientConfig, host: ConfigHost): AwsCredentialIdentityProvider {
+  const source = config.credentials;
+  if (source === undefined) return defaultCredentialsProvider(config.profile, host);
+  return typeof source === "function" ? source : () => Promise.resolve(source);
 }

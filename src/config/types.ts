@@ -28,31 +28,46 @@ export type Sha256Constructor = ChecksumConstructor;
 /** Options of {@link ECRClient}. */
 export interface ECRClientConfig {
   /**
-   * The AWS region, e.g. `us-east-1`, or a function that resolves it.
+   * The AWS region, e.g. `us-east-1`, or a function that resolves it. `fips-<region>` and `<region>-fips` mean
+   * `<region>` with the FIPS endpoint.
+   * @default `AWS_REGION`, else `AWS_DEFAULT_REGION`, else the profile's `region` in the shared config files
+   * @throws `ConfigurationError` on the first send when no source has a region or it is not a host label.
    */
   region?: string | Provider<string> | undefined;
   /**
    * Static credentials or any provider of the `AwsCredentialIdentityProvider` shape, such as the factories
-   * of `@aws-sdk/credential-providers`.
+   * of `@aws-sdk/credential-providers`. Resolved credentials are shared by concurrent sends and refreshed
+   * five minutes before their `expiration`.
+   * @default the chain: environment → shared files profile → web identity → container (ECS, EKS) → EC2 IMDSv2
+   * @throws `CredentialsError` on the first send when the chain finds nothing (the message lists every source).
+   * @example
+   * ```ts
+   * import { fromIni } from "@aws-sdk/credential-providers";
+   * new ECRClient({ region: "eu-west-1", credentials: fromIni({ profile: "ci" }) });
+   * ```
    */
   credentials?: AwsCredentialIdentity | AwsCredentialIdentityProvider | undefined;
   /**
-   * A custom endpoint (scheme, host, port and base path kept), e.g. the local emulator's.
-   * @default `https://api.ecr.{region}.amazonaws.com`
+   * A custom endpoint (scheme, host, port and base path kept), e.g. the local emulator's. Cannot be combined
+   * with FIPS or dual-stack.
+   * @default `AWS_ENDPOINT_URL_ECR`, else `AWS_ENDPOINT_URL`, else the region's endpoint in its partition, e.g.
+   * `https://api.ecr.{region}.amazonaws.com`
    */
   endpoint?: string | URL | undefined;
   /**
-   * Use the FIPS endpoint (`api.ecr-fips.{region}…`).
+   * Use the FIPS endpoint (`api.ecr-fips.{region}.{dnsSuffix}`, or `ecr-fips.{region}.{dualStackDnsSuffix}`
+   * with dual-stack).
    * @default `AWS_USE_FIPS_ENDPOINT`, else false
    */
   useFipsEndpoint?: boolean | Provider<boolean> | undefined;
   /**
-   * Use the dual-stack (IPv4 and IPv6) endpoint (`ecr.{region}.api.aws`).
+   * Use the dual-stack (IPv4 and IPv6) endpoint (`ecr.{region}.{dualStackDnsSuffix}`, e.g. `ecr.us-east-1.api.aws`).
    * @default `AWS_USE_DUALSTACK_ENDPOINT`, else false
    */
   useDualstackEndpoint?: boolean | Provider<boolean> | undefined;
   /**
-   * The shared-config profile for the default credential chain and region.
+   * The shared-config profile for the default credential chain and region. A profile chosen by name (here or
+   * in `AWS_PROFILE`) wins over keys in the environment and must exist, as in the AWS SDK.
    * @default `AWS_PROFILE`, else `default`
    */
   profile?: string | undefined;
