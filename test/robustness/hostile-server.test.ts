@@ -1,9 +1,11 @@
+import { NodeHttpHandler } from "@smithy/node-http-handler";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import {
   DescribePullThroughCacheRulesCommand,
   ECRClient,
   ECRClientError,
   ECRServiceException,
+  type HttpRequestHandler,
 } from "../../src/index.js";
 import { SESSION_CREDENTIALS } from "../support/fixtures.js";
 import { HOSTILE_SCENARIOS } from "../support/hostile-replies.js";
@@ -28,14 +30,26 @@ async function serve(reply: Parameters<typeof startLoopbackServer>[0]): Promise<
   return server;
 }
 
-describe("hostile server over a real loopback socket", () => {
+/** The transports the client is used with: its default, and the SDK's Node handler that SDK users pass in. */
+const TRANSPORTS: readonly [string, () => HttpRequestHandler | undefined][] = [
+  ["default transport", () => undefined],
+  ["@smithy/node-http-handler", () => new NodeHttpHandler()],
+];
+
+function clientFor(server: LoopbackServer, transport: () => HttpRequestHandler | undefined): ECRClient {
+  const requestHandler = transport();
+  return new ECRClient({
+    region: "us-east-1",
+    credentials: SESSION_CREDENTIALS,
+    endpoint: server.url,
+    ...(requestHandler && { requestHandler }),
+  });
+}
+
+describe.each(TRANSPORTS)("hostile server over a real loopback socket, %s", (_name, transport) => {
   it.each(HOSTILE_SCENARIOS)("$name → $error", async (scenario) => {
     const server = await serve(scenario.reply);
-    const client = new ECRClient({
-      region: "us-east-1",
-      credentials: SESSION_CREDENTIALS,
-      endpoint: server.url,
-    });
+    const client = clientFor(server, transport);
     const abortSignal = scenario.stalls ? AbortSignal.timeout(300) : undefined;
 
     const error: unknown = await client
@@ -65,11 +79,7 @@ describe("hostile server over a real loopback socket", () => {
       response.writeHead(307, { location: `${elsewhere.url}/` });
       response.end();
     });
-    const client = new ECRClient({
-      region: "us-east-1",
-      credentials: SESSION_CREDENTIALS,
-      endpoint: server.url,
-    });
+    const client = clientFor(server, transport);
 
     const error = await client
       .send(new DescribePullThroughCacheRulesCommand({}))

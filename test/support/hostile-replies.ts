@@ -132,7 +132,8 @@ export const HOSTILE_SCENARIOS: readonly HostileScenario[] = [
     reply: (request, response, socket) =>
       send(200, { ...JSON_TYPE, "content-encoding": "gzip" }, gzipBomb())(request, response, socket),
     error: "DeserializationError",
-    message: new RegExp(`larger than ${MAX_RESPONSE_BYTES} bytes`),
+    // fetch inflates and must stop at the cap; a transport that does not inflate sees gzip bytes, not UTF-8.
+    message: new RegExp(`larger than ${MAX_RESPONSE_BYTES} bytes|not valid UTF-8`),
     status: 200,
   },
   {
