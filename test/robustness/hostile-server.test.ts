@@ -41,6 +41,8 @@ function clientFor(server: LoopbackServer, transport: () => HttpRequestHandler |
   return new ECRClient({
     region: "us-east-1",
     credentials: SESSION_CREDENTIALS,
+    // One attempt: each scenario is about one response (retries of the retryable ones are tested elsewhere).
+    maxAttempts: 1,
     endpoint: server.url,
     ...(requestHandler && { requestHandler }),
   });

@@ -105,8 +105,9 @@ describe("secret hygiene: secret key, session token and signature never leak", (
       .catch((reason: unknown) => reason);
 
     const signatures = signaturesSeenBy(server);
-    expect(signatures).toHaveLength(1);
-    expect(signatures[0]).toMatch(/^[0-9a-f]{64}$/);
+    // One signature per attempt (retryable scenarios are retried, and the logger hears about it).
+    expect(signatures.length).toBeGreaterThanOrEqual(1);
+    for (const signature of signatures) expect(signature).toMatch(/^[0-9a-f]{64}$/);
     const secrets = [SESSION_CREDENTIALS.secretAccessKey, SESSION_CREDENTIALS.sessionToken, ...signatures];
     const surfaces = [
       ...renderings(error),
