@@ -1,16 +1,35 @@
+import type { SignatureV4 } from "@smithy/signature-v4";
+import type { HttpRequest } from "@smithy/types";
 import type { Command } from "./commands/command.js";
 import { createConfigResolver, type ResolvedConfig } from "./config/resolve-config.js";
 import type { ECRClientConfig, HttpRequestHandler } from "./config/types.js";
 import type { MetadataBearer } from "./metadata.js";
 import { parseJsonObject } from "./protocol/parse-json.js";
-import { sendAttempt } from "./request/attempt.js";
+import { type AttemptResponse, sendAttempt } from "./request/attempt.js";
 import { buildRequest } from "./request/build-request.js";
-import { withRetry } from "./retry/with-retry.js";
+import { abortError, untilAborted } from "./retry/abort.js";
+import { SkewClock } from "./retry/clock-skew.js";
+import { checkRequestTimeout, resolveMaxAttempts } from "./retry/retry-settings.js";
+import { runtimeOf, type Runtime } from "./retry/runtime.js";
+import { type RetryStrategy, StandardRetryStrategy } from "./retry/standard-retry-strategy.js";
+import { type AttemptContext, withRetry } from "./retry/with-retry.js";
 import { defaultRequestHandler } from "./transport/defaults.js";
 
-/** Per-call options of {@link ECRClient.send}. */
+/**
+ * Per-call options of {@link ECRClient.send}.
+ *
+ * @example
+ * ```ts
+ * // In a Lambda handler: give up (with an AbortError) 500 ms before the invocation would be killed.
+ * const abortSignal = AbortSignal.timeout(context.getRemainingTimeInMillis() - 500);
+ * const page = await client.send(new DescribePullThroughCacheRulesCommand({}), { abortSignal });
+ * ```
+ */
 export interface SendOptions {
-  /** Aborts the in-flight request; the call rejects with an `AbortError`. */
+  /**
+   * Cancels the call: the in-flight request and any backoff sleep stop at once, nothing more is sent, and the
+   * call rejects with an `AbortError` (also for `AbortSignal.timeout(ms)`; never retried).
+   */
   abortSignal?: AbortSignal | undefined;
 }
 
@@ -28,38 +47,59 @@ const MAX_RESPONSE_BYTES = 8 * 1024 * 1024;
  * const page = await client.send(new DescribePullThroughCacheRulesCommand({}));
  * console.log(page.pullThroughCacheRules, page.$metadata.requestId);
  * ```
+ * @throws {@link ConfigurationError} when `requestTimeout` is not a positive number of milliseconds.
  */
 export class ECRClient {
+  readonly #config: ECRClientConfig;
   readonly #resolveConfig: () => Promise<ResolvedConfig>;
   readonly #handler: HttpRequestHandler;
+  readonly #runtime: Runtime;
+  /** The service's time as learnt from `Date` headers; shared by every send of this client. */
+  readonly #clock: SkewClock;
+  readonly #retryStrategy: RetryStrategy;
+  readonly #requestTimeout: number | undefined;
 
   constructor(config: ECRClientConfig = {}) {
+    this.#config = config;
     this.#resolveConfig = createConfigResolver(config);
     this.#handler = config.requestHandler ?? defaultRequestHandler();
+    this.#runtime = runtimeOf(config);
+    this.#clock = new SkewClock(this.#runtime.now);
+    this.#retryStrategy = config.retryStrategy ?? new StandardRetryStrategy(this.#runtime.random);
+    this.#requestTimeout = checkRequestTimeout(config.requestTimeout);
   }
 
   /**
-   * Validates, signs and sends a command, and returns its typed output with `$metadata`.
+   * Validates, signs and sends a command, retrying as the retry strategy allows, and returns its typed output
+   * with `$metadata` (including `attempts` and `totalRetryDelay`).
    *
    * @throws {@link InputValidationError} for bad input, before anything is sent.
    * @throws {@link ECRServiceException} (or a modelled subclass) when the service answers with an error.
    * @throws {@link ConfigurationError}, {@link CredentialsError}, {@link NetworkError}, {@link TimeoutError},
    *   {@link AbortError} or {@link DeserializationError} when the call could not be made or understood.
    */
-  async send<Input, Output extends MetadataBearer>(command: Command<Input, Output>, options: SendOptions = {}): Promise<Output> {
+  async send<Input, Output extends MetadataBearer>(
+    command: Command<Input, Output>,
+    options: SendOptions = {},
+  ): Promise<Output> {
     const { operation, input } = command;
+    const { abortSignal } = options;
     operation.validate(input);
     const body = operation.serialize(input);
-    const config = await this.#resolveConfig();
+    const [config, maxAttempts] = await this.#prepare(abortSignal);
     const request = buildRequest(config.endpoint, operation.name, body);
-    const response = await withRetry(() =>
-      sendAttempt(request, {
-        handler: this.#handler,
-        signer: config.signer,
-        signingDate: new Date(),
-        abortSignal: options.abortSignal,
-        maxResponseBytes: MAX_RESPONSE_BYTES,
-      }),
+    const invocationId = this.#runtime.uuid();
+    const response = await withRetry(
+      (context) => this.#attempt(request, config.signer, context, invocationId, abortSignal),
+      {
+        operation: operation.name,
+        maxAttempts,
+        strategy: this.#retryStrategy,
+        sleep: this.#runtime.sleep,
+        now: () => this.#clock.now(),
+        abortSignal,
+        logger: this.#config.logger,
+      },
     );
     const json = parseJsonObject(response.body, response.$metadata, response.secrets);
     return operation.deserialize(json, response.$metadata);
@@ -68,5 +108,43 @@ export class ECRClient {
   /** Releases the transport's sockets. The client must not be used afterwards. */
   destroy(): void {
     this.#handler.destroy?.();
+  }
+
+  /** Resolves the config (once per client) and `maxAttempts` (per send); an abort cuts a slow provider short. */
+  async #prepare(abortSignal: AbortSignal | undefined): Promise<[ResolvedConfig, number]> {
+    const settings = Promise.all([
+      this.#resolveConfig(),
+      resolveMaxAttempts(this.#config.maxAttempts, this.#runtime.env),
+    ]);
+    try {
+      return await untilAborted(settings, abortSignal);
+    } catch (error) {
+      throw abortSignal?.aborted ? abortError(abortSignal, error) : error;
+    }
+  }
+
+  /** One attempt: signed with the service-aligned clock, tagged for the service's retry statistics. */
+  #attempt(
+    request: HttpRequest,
+    signer: SignatureV4,
+    context: AttemptContext,
+    invocationId: string,
+    abortSignal: AbortSignal | undefined,
+  ): Promise<AttemptResponse> {
+    return sendAttempt(request, {
+      handler: this.#handler,
+      signer,
+      signingDate: new Date(this.#clock.now()),
+      abortSignal,
+      requestTimeout: this.#requestTimeout,
+      maxResponseBytes: MAX_RESPONSE_BYTES,
+      headers: {
+        "amz-sdk-invocation-id": invocationId,
+        "amz-sdk-request": `attempt=${context.attempt}; max=${context.maxAttempts}`,
+      },
+      onHeaders: (headers) => {
+        if (this.#clock.observe(headers["date"])) context.clockSkewCorrected = true;
+      },
+    });
   }
 }

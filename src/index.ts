@@ -36,3 +36,6 @@ export {
 export type { ModelledExceptionOptions, RawErrorResponse, ServiceExceptionOptions } from "./errors/service-exception.js";
 export type { MetadataBearer, ResponseMetadata } from "./metadata.js";
 export type { PullThroughCacheRule, UpstreamRegistry } from "./models.js";
+export type { RetryErrorType } from "./retry/classify-error.js";
+export { StandardRetryStrategy } from "./retry/standard-retry-strategy.js";
+export type { RetryFailure, RetryStrategy, RetrySuccess } from "./retry/standard-retry-strategy.js";

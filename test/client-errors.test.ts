@@ -16,7 +16,8 @@ import { capture, ENDPOINT, useMsw } from "./support/msw.js";
 import { sentSignature } from "./support/sigv4.js";
 
 const { server, requests } = useMsw();
-const client = new ECRClient({ region: "us-east-1", credentials: SESSION_CREDENTIALS });
+// One attempt: these tests are about mapping a response to an error; retries are tested in test/resilience/.
+const client = new ECRClient({ region: "us-east-1", credentials: SESSION_CREDENTIALS, maxAttempts: 1 });
 const JSON_TYPE = { "content-type": "application/x-amz-json-1.1" };
 
 /** Answers with exactly this status, body and headers. */

@@ -6,6 +6,7 @@ import type {
   HttpRequest,
   HttpResponse,
 } from "@smithy/types";
+import type { RetryStrategy } from "../retry/standard-retry-strategy.js";
 
 export type { AwsCredentialIdentity, AwsCredentialIdentityProvider };
 
@@ -76,14 +77,28 @@ export interface ECRClientConfig {
   /** The SHA-256 implementation used for signing. */
   sha256?: Sha256Constructor | undefined;
   /**
-   * How many HTTP attempts a send may make (1 disables retries).
+   * How many HTTP attempts a send may make, the first included (1 disables retries). A whole number ≥ 1, or a
+   * function resolving one (called on every send).
    * @default `AWS_MAX_ATTEMPTS`, else 3
    */
   maxAttempts?: number | Provider<number> | undefined;
-  /** Milliseconds one attempt (connect, headers and body) may take before it fails with a retryable `TimeoutError`. */
+  /**
+   * Milliseconds one attempt (signing, connect, response headers and the whole body) may take; a slower
+   * attempt fails with a retryable `TimeoutError`. It bounds each attempt, not the call: to bound the whole
+   * call (for example by a Lambda's remaining time), pass `abortSignal: AbortSignal.timeout(ms)` to `send`.
+   * @default none
+   */
   requestTimeout?: number | undefined;
   /**
-   * Receives one debug line per attempt and a warning when retries are exhausted; never secrets.
+   * Decides which failed attempts are retried and after how long. Called only while attempts remain, never
+   * for aborts. Its state (such as the standard retry quota) is shared by every send of the client.
+   * @default a `StandardRetryStrategy` per client: throttling and transient errors, full-jitter backoff from
+   *   50 ms (1 s when throttled) up to 20 s, `retry-after` honoured up to backoff + 5 s, a 500-token quota
+   */
+  retryStrategy?: RetryStrategy | undefined;
+  /**
+   * Receives one debug line per attempt (attempt, status, request id, retry delay) and a warning when a
+   * retryable failure is given up on; never credentials, signatures, tokens or error messages.
    * @default silent
    */
   logger?: Logger | undefined;

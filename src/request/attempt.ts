@@ -1,11 +1,12 @@
 import type { SignatureV4 } from "@smithy/signature-v4";
 import type { HttpRequest } from "@smithy/types";
 import type { HttpRequestHandler } from "../config/types.js";
-import { AbortError, DeserializationError, NetworkError, TimeoutError } from "../errors/client-errors.js";
+import { DeserializationError, NetworkError, TimeoutError } from "../errors/client-errors.js";
 import type { ResponseMetadata } from "../metadata.js";
 import { lowerCaseHeaders, responseMetadata } from "../protocol/metadata.js";
 import { redactHeaders, requestSecrets } from "../protocol/redact.js";
 import { toServiceException } from "../protocol/service-error.js";
+import { abortError, untilAborted } from "../retry/abort.js";
 import { BodyTooLargeError, readBody } from "./read-body.js";
 
 /** A whole HTTP response with a 2xx status, its body read. */
@@ -23,82 +24,146 @@ export interface AttemptOptions {
   readonly signer: SignatureV4;
   readonly signingDate: Date;
   readonly abortSignal?: AbortSignal | undefined;
-  /** Milliseconds the whole attempt (connect, headers and body) may take; none when undefined. */
+  /** Milliseconds the whole attempt (signing, connect, headers and body) may take; none when undefined. */
   readonly requestTimeout?: number | undefined;
   readonly maxResponseBytes: number;
-  /** Extra headers for this attempt (e.g. `amz-sdk-request`). */
+  /** Extra headers for this attempt (e.g. `amz-sdk-request`); they are signed. */
   readonly headers?: Readonly<Record<string, string>>;
+  /** Told the (lower-cased) response headers as soon as they arrive, before the body is read. */
+  readonly onHeaders?: ((headers: Readonly<Record<string, string>>) => void) | undefined;
 }
 
 /**
  * One signed HTTP exchange. Resolves with a 2xx response; throws the typed service exception for a status
  * ≥ 300, or a {@link NetworkError}, {@link TimeoutError} or {@link AbortError} when no whole response came.
+ * The caller's signal and the time-out both cut the exchange short at once, even mid-body and even when the
+ * transport ignores its `abortSignal`.
  */
 export async function sendAttempt(request: HttpRequest, options: AttemptOptions): Promise<AttemptResponse> {
-  const { abortSignal, requestTimeout } = options;
+  const { abortSignal } = options;
   if (abortSignal?.aborted) throw abortError(abortSignal);
-  const controller = new AbortController();
-  const onAbort = (): void => {
-    controller.abort(abortSignal?.reason);
-  };
-  abortSignal?.addEventListener("abort", onAbort, { once: true });
-  // The attempt's own controller fires for the caller's signal or for the time-out; which one is told apart
-  // by looking at the caller's signal afterwards.
-  const timer =
-    requestTimeout === undefined
-      ? undefined
-      : setTimeout(() => {
-          controller.abort();
-        }, requestTimeout);
+  const cutoff = attemptSignal(abortSignal, options.requestTimeout);
+  const { signal } = cutoff;
   let statusCode: number | undefined;
   let headers: Record<string, string> = {};
   try {
-    const signed = await options.signer.sign(
-      { ...request, headers: { ...request.headers, ...options.headers } },
-      { signingDate: options.signingDate },
+    const unsigned = { ...request, headers: { ...request.headers, ...options.headers } };
+    const signed = await untilAborted(
+      options.signer.sign(unsigned, { signingDate: options.signingDate }),
+      signal,
     );
     const secrets = requestSecrets(signed);
-    const { response } = await options.handler.handle(signed, { abortSignal: controller.signal });
+    const handled = options.handler.handle(signed, signal ? { abortSignal: signal } : {});
+    const { response } = await untilAborted(handled, signal, () => {
+      releaseLater(handled);
+    });
     statusCode = response.statusCode;
     headers = redactHeaders(lowerCaseHeaders(response.headers), secrets);
-    const body = await readBody(response.body, options.maxResponseBytes);
+    options.onHeaders?.(headers);
+    const body = await untilAborted(readBody(response.body, options.maxResponseBytes), signal, () => {
+      release(response.body);
+    });
     const $metadata = responseMetadata(statusCode, headers);
     if (statusCode >= 300) throw toServiceException({ statusCode, headers, body, secrets }, $metadata);
     return { statusCode, headers, body, $metadata, secrets };
   } catch (error) {
-    const $metadata = responseMetadata(statusCode, headers);
-    if (abortSignal?.aborted) throw abortError(abortSignal, error, $metadata);
-    if (controller.signal.aborted) {
-      throw new TimeoutError(`no complete response within requestTimeout (${requestTimeout} ms)`, { cause: error, $metadata });
-    }
-    if (error instanceof BodyTooLargeError) {
-      throw new DeserializationError("", `${error.message}; refusing to buffer it`, { cause: error, $metadata });
-    }
-    if (isTyped(error)) throw error;
-    throw networkError(error, $metadata);
+    throw typedError(error, responseMetadata(statusCode, headers), options, cutoff.timedOut());
   } finally {
-    if (timer !== undefined) clearTimeout(timer);
-    abortSignal?.removeEventListener("abort", onAbort);
+    cutoff.dispose();
   }
 }
 
-function isTyped(error: unknown): boolean {
-  return typeof (error as { $metadata?: unknown } | undefined)?.$metadata === "object";
+/**
+ * One signal for the attempt that fires for the caller's signal or when `requestTimeout` ms have passed; none
+ * when there is neither (the common case costs nothing).
+ */
+function attemptSignal(abortSignal: AbortSignal | undefined, requestTimeout: number | undefined) {
+  if (abortSignal === undefined && requestTimeout === undefined) {
+    return { signal: undefined, timedOut: () => false, dispose() {} };
+  }
+  const controller = new AbortController();
+  let timedOut = false;
+  const onAbort = (): void => {
+    controller.abort(abortSignal?.reason);
+  };
+  abortSignal?.addEventListener("abort", onAbort, { once: true });
+  const timer =
+    requestTimeout === undefined
+      ? undefined
+      : setTimeout(() => {
+          timedOut = true;
+          controller.abort(new DOMException(`requestTimeout of ${requestTimeout} ms passed`, "TimeoutError"));
+        }, requestTimeout);
+  return {
+    signal: controller.signal,
+    timedOut: () => timedOut,
+    dispose(): void {
+      clearTimeout(timer);
+      abortSignal?.removeEventListener("abort", onAbort);
+    },
+  };
 }
 
-function abortError(signal: AbortSignal, cause?: unknown, $metadata: ResponseMetadata = {}): AbortError {
-  const reason: unknown = signal.reason;
-  const why = reason instanceof Error && reason.name === "TimeoutError" ? "the abort signal timed out" : "the request was aborted";
-  return new AbortError(why, { cause: cause ?? reason, $metadata });
+function typedError(
+  error: unknown,
+  $metadata: ResponseMetadata,
+  options: AttemptOptions,
+  timedOut: boolean,
+): Error {
+  const { abortSignal, requestTimeout } = options;
+  if (abortSignal?.aborted) return abortError(abortSignal, error, $metadata);
+  if (timedOut) {
+    return new TimeoutError(`no complete response within requestTimeout (${requestTimeout} ms)`, {
+      cause: error,
+      $metadata,
+    });
+  }
+  if (error instanceof BodyTooLargeError) {
+    return new DeserializationError("", `${error.message}; refusing to buffer it`, {
+      cause: error,
+      $metadata,
+    });
+  }
+  if (isTyped(error)) return error;
+  return networkError(error, $metadata);
+}
+
+/** Releases the body of a response that arrives after its attempt was abandoned. */
+function releaseLater(handled: Promise<{ response: { body?: unknown } }>): void {
+  handled.then(
+    ({ response }) => {
+      release(response.body);
+    },
+    () => {},
+  );
+}
+
+/** Stops an abandoned body stream (web `cancel()` or Node `destroy()`) so its socket is freed. */
+function release(body: unknown): void {
+  const stream = body as { cancel?: () => Promise<void>; destroy?: () => void; locked?: boolean } | undefined;
+  if (typeof stream?.destroy === "function") stream.destroy();
+  else if (typeof stream?.cancel === "function" && !stream.locked) void stream.cancel().catch(() => {});
+}
+
+function isTyped(error: unknown): error is Error {
+  return error instanceof Error && typeof (error as { $metadata?: unknown }).$metadata === "object";
 }
 
 /** Finds Node's error code (`ECONNRESET`, …) on the error or its causes. */
 function networkError(error: unknown, $metadata: ResponseMetadata): NetworkError {
   let code: string | undefined;
-  for (let e: unknown = error, depth = 0; e && depth < 5 && code === undefined; e = (e as { cause?: unknown }).cause, depth++) {
+  for (
+    let e: unknown = error, depth = 0;
+    e && depth < 5 && code === undefined;
+    e = (e as { cause?: unknown }).cause, depth++
+  ) {
     const candidate = (e as { code?: unknown }).code;
     if (typeof candidate === "string") code = candidate;
   }
   const reason = error instanceof Error ? error.message : String(error);
-  return new NetworkError(`request failed${code ? ` (${code})` : ""}: ${reason}`, { cause: error, code, $metadata });
+  return new NetworkError(`request failed${code ? ` (${code})` : ""}: ${reason}`, {
+    cause: error,
+    code,
+    $metadata,
+  });
 }

@@ -25,6 +25,7 @@ import {
   NetworkError,
   PullThroughCacheRuleNotFoundException,
   ServerException,
+  StandardRetryStrategy,
   TimeoutError,
   ValidationException,
   type AwsCredentialIdentity,
@@ -41,6 +42,10 @@ import {
   type PullThroughCacheRule,
   type RawErrorResponse,
   type ResponseMetadata,
+  type RetryErrorType,
+  type RetryFailure,
+  type RetryStrategy,
+  type RetrySuccess,
   type SendOptions,
   type ServiceExceptionOptions,
   type Sha256Constructor,
@@ -272,6 +277,21 @@ export function plumbing(): void {
   const handler: HttpRequestHandler = new FetchHttpHandler();
   const logger: Logger = console;
   is<ECRClientConfig>({ credentials: provider, region, sha256, requestHandler: handler, logger });
+}
+
+export function retries(failure: RetryFailure): (number | undefined)[] {
+  const standard = new StandardRetryStrategy(() => 0.5);
+  const type: RetryErrorType = failure.errorType;
+  const success: RetrySuccess = { attempt: 2, retriedErrorType: type };
+  standard.recordSuccess(success);
+  const custom: RetryStrategy = { retryDelay: (f) => (f.errorType === "THROTTLING" ? undefined : 100) };
+  is<ECRClientConfig>({ retryStrategy: standard, maxAttempts: 4 });
+  is<ECRClientConfig>({ retryStrategy: custom });
+  // @ts-expect-error a retry strategy must say how long to wait
+  is<ECRClientConfig>({ retryStrategy: { recordSuccess: () => undefined } });
+  // @ts-expect-error error types are Smithy's literal names
+  is<RetryErrorType>("throttling");
+  return [standard.retryDelay(failure), standard.quota, custom.retryDelay(failure)];
 }
 
 // Drop-in for code typed against @aws-sdk/client-ecr.
