@@ -12,19 +12,28 @@ describe("after hostile responses the process exits by itself", () => {
   it("leaks no socket, timer or rejection: a child that met every scenario exits promptly", async () => {
     const script = await bundleForChild("test/robustness/fixtures/send-each.ts");
     for (const scenario of HOSTILE_SCENARIOS) servers.push(await startLoopbackServer(scenario.reply));
-    const targets = HOSTILE_SCENARIOS.map(
-      (scenario, i) => `${servers[i]!.url}${scenario.stalls ? "#stalls" : ""}`,
-    );
+    // A stalling server is met twice: cut off by the caller's abort signal, and by requestTimeout.
+    const cases = HOSTILE_SCENARIOS.flatMap((scenario, i) => {
+      const url = servers[i]!.url;
+      return scenario.stalls
+        ? [
+            { target: `${url}#abort`, error: "AbortError" },
+            { target: `${url}#timeout`, error: "TimeoutError" },
+          ]
+        : [{ target: url, error: scenario.error }];
+    });
 
     // The servers stay up (stalling, flooding) until the child is gone, so only the client can end its connections.
-    const run = await runChild(script, targets, 15_000);
+    const run = await runChild(
+      script,
+      cases.map((c) => c.target),
+      15_000,
+    );
 
     expect(run.stderr).toBe("");
     expect(run.code).toBe(0);
     const outcomes = run.lines.map((line) => JSON.parse(line) as { name: string; message: string });
-    expect(outcomes.map((outcome) => outcome.name)).toEqual(
-      HOSTILE_SCENARIOS.map((scenario) => scenario.error),
-    );
+    expect(outcomes.map((outcome) => outcome.name)).toEqual(cases.map((c) => c.error));
     // A ref'd socket or timer would hold the child until the 15 s kill; an idle node exits in tens of ms.
     expect(run.lingered).toBeLessThan(3_000);
   });

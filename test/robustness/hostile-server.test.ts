@@ -6,6 +6,7 @@ import {
   ECRClientError,
   ECRServiceException,
   type HttpRequestHandler,
+  TimeoutError,
 } from "../../src/index.js";
 import { SESSION_CREDENTIALS } from "../support/fixtures.js";
 import { HOSTILE_SCENARIOS } from "../support/hostile-replies.js";
@@ -71,6 +72,32 @@ describe.each(TRANSPORTS)("hostile server over a real loopback socket, %s", (_na
     client.destroy();
     expect(unhandled).toEqual([]);
   });
+
+  it.each(HOSTILE_SCENARIOS.filter((scenario) => scenario.stalls))(
+    "$name → TimeoutError after every attempt timed out (requestTimeout)",
+    async (scenario) => {
+      const server = await serve(scenario.reply);
+      const requestHandler = transport();
+      const client = new ECRClient({
+        region: "us-east-1",
+        credentials: SESSION_CREDENTIALS,
+        endpoint: server.url,
+        maxAttempts: 2,
+        requestTimeout: 150,
+        ...(requestHandler && { requestHandler }),
+      });
+
+      const error = await client
+        .send(new DescribePullThroughCacheRulesCommand({}))
+        .catch((reason: unknown) => reason);
+
+      expect(error).toBeInstanceOf(TimeoutError);
+      expect((error as TimeoutError).message).toMatch(/requestTimeout \(150 ms\)/);
+      expect((error as TimeoutError).$metadata.attempts).toBe(2);
+      expect(server.requests).toHaveLength(2);
+      client.destroy();
+    },
+  );
 
   it("never follows a redirect: the session token must not travel to another origin", async () => {
     const elsewhere = await serve((_request, response) => {
