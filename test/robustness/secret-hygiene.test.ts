@@ -108,6 +108,8 @@ describe("secret hygiene: secret key, session token and signature never leak", (
     // One signature per attempt (retryable scenarios are retried, and the logger hears about it).
     expect(signatures.length).toBeGreaterThanOrEqual(1);
     for (const signature of signatures) expect(signature).toMatch(/^[0-9a-f]{64}$/);
+    // The logger really spoke (one line per attempt), so its silence about secrets means something.
+    expect(logger.lines.length).toBeGreaterThanOrEqual(signatures.length);
     const secrets = [SESSION_CREDENTIALS.secretAccessKey, SESSION_CREDENTIALS.sessionToken, ...signatures];
     const surfaces = [
       ...renderings(error),
