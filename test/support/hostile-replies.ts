@@ -28,6 +28,13 @@ function send(status: number, headers: Record<string, string>, body: string | Bu
   };
 }
 
+/** Writes raw bytes to the socket, bypassing node:http's checks, then closes it. */
+function raw(bytes: string): Reply {
+  return (_request, _response, socket) => {
+    socket.end(bytes);
+  };
+}
+
 /** Streams `total` bytes of JSON whitespace after `head`, honouring back-pressure, until the client hangs up. */
 function flood(status: number, head: string, total: number): Reply {
   return (_request, response) => {
@@ -181,6 +188,27 @@ export const HOSTILE_SCENARIOS: readonly HostileScenario[] = [
     },
     error: "NetworkError",
     message: /request failed/,
+  },
+  {
+    name: "64 KiB of response headers",
+    reply: raw(`HTTP/1.1 200 OK\r\nx-junk: ${"a".repeat(64 * 1024)}\r\ncontent-length: 2\r\n\r\n{}`),
+    error: "NetworkError",
+    message: /request failed/,
+  },
+  {
+    name: "malformed chunked encoding",
+    reply: raw("HTTP/1.1 200 OK\r\ntransfer-encoding: chunked\r\n\r\nZZZ\r\n{}\r\n0\r\n\r\n"),
+    error: "NetworkError",
+    message: /request failed/,
+  },
+  {
+    name: "status 999",
+    reply: raw(
+      "HTTP/1.1 999 Weird\r\ncontent-type: application/x-amz-json-1.1\r\ncontent-length: 2\r\n\r\n{}",
+    ),
+    error: "Unknown",
+    message: /Unknown: HTTP 999 with no error message/,
+    status: 999,
   },
   {
     name: "stall after the headers",
