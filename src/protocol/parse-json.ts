@@ -26,27 +26,20 @@ export function parseJsonObject(
   if (text === undefined)
     throw new DeserializationError("", "response body is not valid UTF-8", { $metadata });
   if (text.trim() === "") throw new DeserializationError("", "response body is empty", { $metadata });
+  const shown = (): string => excerpt(redactSecrets(text, secrets));
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (cause) {
-    throw new DeserializationError(
-      "",
-      `response body is not valid JSON: ${excerpt(redactSecrets(text, secrets))}`,
-      {
-        cause,
-        $metadata,
-      },
-    );
+    throw new DeserializationError("", `response body is not valid JSON: ${shown()}`, {
+      cause,
+      $metadata,
+    });
   }
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
-    throw new DeserializationError(
-      "",
-      `response body must be a JSON object, got ${excerpt(redactSecrets(text, secrets))}`,
-      {
-        $metadata,
-      },
-    );
+    throw new DeserializationError("", `response body must be a JSON object, got ${shown()}`, {
+      $metadata,
+    });
   }
   return value as Record<string, unknown>;
 }
