@@ -24,8 +24,10 @@ export {
   ECRClientError,
   InputValidationError,
   NetworkError,
+  PaginationError,
   TimeoutError,
 } from "./errors/client-errors.js";
+export type { InputValidationRule } from "./errors/client-errors.js";
 export {
   ECRServiceException,
   InvalidParameterException,
@@ -35,6 +37,9 @@ export {
 } from "./errors/service-exception.js";
 export type { ModelledExceptionOptions, RawErrorResponse, ServiceExceptionOptions } from "./errors/service-exception.js";
 export type { MetadataBearer, ResponseMetadata } from "./metadata.js";
+export { iteratePullThroughCacheRules } from "./pagination/iterate.js";
+export { paginateDescribePullThroughCacheRules } from "./pagination/paginate.js";
+export type { ECRPaginationConfiguration, PaginationClient } from "./pagination/paginate.js";
 export type { PullThroughCacheRule, UpstreamRegistry } from "./models.js";
 export type { RetryErrorType } from "./retry/classify-error.js";
 export { StandardRetryStrategy } from "./retry/standard-retry-strategy.js";

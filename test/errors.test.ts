@@ -30,6 +30,7 @@ function instances(pkg: Package) {
     NetworkError: new pkg.NetworkError("reset", { code: "ECONNRESET" }),
     TimeoutError: new pkg.TimeoutError("slow"),
     AbortError: new pkg.AbortError("aborted"),
+    PaginationError: new pkg.PaginationError("token-a", "repeated", { $metadata }),
   };
 }
 type ClassName = keyof ReturnType<typeof instances>;
@@ -49,6 +50,7 @@ const IS_A: Record<ClassName, ClassName[]> = {
   NetworkError: ["NetworkError", "ECRClientError"],
   TimeoutError: ["TimeoutError", "ECRClientError"],
   AbortError: ["AbortError", "ECRClientError"],
+  PaginationError: ["PaginationError", "ECRClientError"],
 };
 const CLASS_NAMES = Object.keys(IS_A) as ClassName[];
 

@@ -1,6 +1,6 @@
-import { Sha256 } from "@aws-crypto/sha256-js";
 import { SignatureV4 } from "@smithy/signature-v4";
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from "@smithy/types";
+import { defaultSha256 } from "../transport/defaults.js";
 import { defaultCredentialsProvider } from "./default-credentials.js";
 import { type Endpoint, resolveEndpoint } from "./endpoint.js";
 import { customEndpointSetting, resolveFlag } from "./endpoint-settings.js";
@@ -59,7 +59,7 @@ async function resolveConfig(config: ECRClientConfig, host: ConfigHost): Promise
     ),
   });
   const credentials = memoizeCredentials(credentialsProvider(config, host), () => host.now());
-  const signer = new SignatureV4({ service: "ecr", region, credentials, sha256: config.sha256 ?? Sha256 });
+  const signer = new SignatureV4({ service: "ecr", region, credentials, sha256: config.sha256 ?? defaultSha256 });
   return { region, endpoint, signer, credentials };
 }
 

@@ -20,15 +20,71 @@ export class ECRClientError extends Error {
   }
 }
 
-/** The input of a command breaks the API's rules; nothing was sent. */
+/** Which rule an input member broke. */
+export type InputValidationRule =
+  | "required"
+  | "type"
+  | "integer"
+  | "range"
+  | "length"
+  | "items"
+  | "pattern"
+  | "unknown-member";
+
+/**
+ * The input of a command or the options of a paginator break the API's rules; nothing was sent.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   await client.send(new DescribePullThroughCacheRulesCommand({ maxResults: 0 }));
+ * } catch (error) {
+ *   if (error instanceof InputValidationError) console.error(error.field, error.rule, error.value); // maxResults range 0
+ * }
+ * ```
+ */
 export class InputValidationError extends ECRClientError {
   static override readonly [KIND] = "InputValidationError";
   override readonly name = "InputValidationError" as const;
-  /** Path of the offending member, such as `ecrRepositoryPrefixes[2]` or `maxResults`. */
+  /** Path of the offending member, such as `ecrRepositoryPrefixes[2]`, `maxResults` or `pageSize`. */
   readonly field: string;
-  constructor(field: string, message: string) {
+  /**
+   * The rule it broke (`unknown-member` for a member the API does not have, often a typo); always set on the
+   * errors this library throws.
+   */
+  readonly rule: InputValidationRule | undefined;
+  /** The offending value as given. */
+  readonly value: unknown;
+  constructor(field: string, message: string, details: { rule?: InputValidationRule; value?: unknown } = {}) {
     super(`${field}: ${message}`);
     this.field = field;
+    this.rule = details.rule;
+    this.value = details.value;
+  }
+}
+
+/**
+ * The service handed back a page token that was already sent in this iteration (`A, A` or a cycle such as
+ * `A, B, A`): following it would loop forever. Raised by the paginators unless `stopOnSameToken` is set.
+ * `$metadata` is that of the response carrying the repeated token.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   for await (const page of paginateDescribePullThroughCacheRules({ client })) handle(page);
+ * } catch (error) {
+ *   if (error instanceof PaginationError) console.error("ECR repeated page token", error.token, error.$metadata.requestId);
+ * }
+ * ```
+ */
+export class PaginationError extends ECRClientError {
+  static override readonly [KIND] = "PaginationError";
+  override readonly name = "PaginationError" as const;
+  /** The repeated token. */
+  readonly token: string;
+  constructor(token: string, message: string, options: { $metadata: ResponseMetadata }) {
+    super(message, options);
+    this.token = token;
   }
 }
 

@@ -1,14 +1,13 @@
-import { FetchHttpHandler } from "@smithy/fetch-http-handler";
-import type { HttpRequestHandler } from "../config/types.js";
+import type { HttpRequestHandler, Sha256Constructor } from "../config/types.js";
+import { NodeHttpHandler } from "./node-http-handler.js";
+import { NodeSha256 } from "./node-sha256.js";
 
-/**
- * fetch follows redirects by default and would re-send the signed request, with its `x-amz-security-token`,
- * to whatever origin a `Location` header names. awsJson never redirects, so a 3xx is handed back as it is
- * and becomes a service error.
- */
-export const NO_REDIRECTS: RequestInit = { redirect: "manual" };
+// The Node defaults. Browser and worker builds swap this module for defaults.browser.ts (same exports).
 
-/** The default transport (the performance issue decides the Node default). */
+/** The default transport in Node: keep-alive `node:http(s)`. */
 export function defaultRequestHandler(): HttpRequestHandler {
-  return new FetchHttpHandler({ requestInit: () => NO_REDIRECTS });
+  return new NodeHttpHandler();
 }
+
+/** The default SHA-256 in Node: `node:crypto`. */
+export const defaultSha256: Sha256Constructor = NodeSha256;

@@ -22,7 +22,10 @@ import {
   ECRServiceException,
   InputValidationError,
   InvalidParameterException,
+  iteratePullThroughCacheRules,
   NetworkError,
+  paginateDescribePullThroughCacheRules,
+  PaginationError,
   PullThroughCacheRuleNotFoundException,
   ServerException,
   StandardRetryStrategy,
@@ -33,11 +36,14 @@ import {
   type DescribePullThroughCacheRulesCommandInput,
   type DescribePullThroughCacheRulesCommandOutput,
   type ECRClientConfig,
+  type ECRPaginationConfiguration,
   type HttpRequestHandler,
+  type InputValidationRule,
   type Logger,
   type MetadataBearer,
   type ModelledExceptionOptions,
   type Operation,
+  type PaginationClient,
   type Provider,
   type PullThroughCacheRule,
   type RawErrorResponse,
@@ -218,7 +224,13 @@ export function handleError(error: unknown): string {
   }
   if (error instanceof InputValidationError) {
     same<typeof error.name, "InputValidationError">(true);
+    is<InputValidationRule | undefined>(error.rule);
+    is<unknown>(error.value);
     return error.field;
+  }
+  if (error instanceof PaginationError) {
+    same<typeof error.name, "PaginationError">(true);
+    return `${error.token} ${error.$metadata.requestId ?? ""}`;
   }
   if (error instanceof ConfigurationError) return error.setting;
   if (error instanceof DeserializationError) return `${error.path} ${String(error.$metadata.httpStatusCode)}`;
@@ -252,6 +264,10 @@ export function constructErrors(): Error[] {
     new ValidationException({ message: "m", $metadata }),
     new PullThroughCacheRuleNotFoundException(modelled),
     new InputValidationError("maxResults", "must be 1–1000"),
+    new InputValidationError("maxResults", "must be 1–1000", { rule: "range", value: 0 }),
+    new PaginationError("token", "repeated", { $metadata }),
+    // @ts-expect-error the rule is one of the listed names
+    new InputValidationError("maxResults", "m", { rule: "too-big" }),
     new ConfigurationError("region", "no region", { cause: new Error("c") }),
     new CredentialsError("none"),
     new DeserializationError("nextToken", "expected a string", { $metadata }),
@@ -306,4 +322,31 @@ export function sdkCompatibility(
   const ourOutput: DescribePullThroughCacheRulesCommandOutput = sdkOutput;
   const ourRule: PullThroughCacheRule = sdkRule;
   return [ourInput, backToSdk, ourOutput, ourRule];
+}
+
+export async function paging(client: ECRClient, abortSignal: AbortSignal): Promise<number> {
+  const config: ECRPaginationConfiguration = {
+    client,
+    pageSize: 100,
+    startingToken: "t",
+    stopOnSameToken: true,
+    abortSignal,
+  };
+  const pages = paginateDescribePullThroughCacheRules(config, { ecrRepositoryPrefixes: ["ROOT"], maxResults: 10 });
+  same<typeof pages, AsyncGenerator<DescribePullThroughCacheRulesCommandOutput, void, undefined>>(true);
+  let count = 0;
+  for await (const page of pages) count += page.pullThroughCacheRules?.length ?? 0;
+  for await (const rule of iteratePullThroughCacheRules({ client })) is<PullThroughCacheRule>(rule);
+  // Any object with a compatible send() works as the client (a test double, a wrapper).
+  const double: PaginationClient = { send: () => Promise.resolve({ $metadata: {} }) };
+  is<AsyncGenerator<PullThroughCacheRule, void, undefined>>(iteratePullThroughCacheRules({ client: double }));
+  // @ts-expect-error pageSize is a number
+  paginateDescribePullThroughCacheRules({ client, pageSize: "10" });
+  // @ts-expect-error a client is required
+  paginateDescribePullThroughCacheRules({ pageSize: 10 });
+  // @ts-expect-error unknown options are typos
+  iteratePullThroughCacheRules({ client, pagesize: 10 });
+  // @ts-expect-error the input is checked like the command's
+  iteratePullThroughCacheRules({ client }, { maxresults: 10 });
+  return count;
 }

@@ -1,0 +1,207 @@
+// Cold start, peak RSS and bundle size: one tiny Lambda-style handler per contender, run in fresh processes.
+import { spawn } from "node:child_process";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { gzipSync } from "node:zlib";
+import { type BuildOptions, build } from "esbuild";
+import { BENCH_CREDENTIALS, REGION, TARGET } from "./wire.js";
+
+export const COLD_CONTENDERS = ["raw", "ours", "ours-inlined", "ours-fetch", "sdk"] as const;
+export type ColdContender = (typeof COLD_CONTENDERS)[number];
+
+const CLIENT = `const endpoint = process.env.BENCH_ENDPOINT;`;
+// Region and credentials come from the environment through the default chain, as in Lambda (and as for the SDK).
+const OURS_CLIENT = `const client = new ECRClient({ endpoint });
+export const handler = async () => (await client.send(new DescribePullThroughCacheRulesCommand({}))).pullThroughCacheRules.length;`;
+
+const HANDLERS: Record<ColdContender, string> = {
+  raw: `import http from "node:http";
+${CLIENT}
+const agent = new http.Agent({ keepAlive: true });
+export const handler = () => new Promise((resolve, reject) => {
+  const url = new URL(endpoint);
+  const req = http.request({ agent, method: "POST", hostname: url.hostname, port: url.port, path: "/",
+    headers: { "content-type": "application/x-amz-json-1.1", "x-amz-target": "${TARGET}", "content-length": 2 } }, (res) => {
+    const chunks = [];
+    res.on("data", (chunk) => chunks.push(chunk));
+    res.on("end", () => resolve(JSON.parse(Buffer.concat(chunks).toString()).pullThroughCacheRules.length));
+  });
+  req.on("error", reject);
+  req.end("{}");
+});`,
+  ours: `import { ECRClient, DescribePullThroughCacheRulesCommand } from "ecr-pull-through-cache";
+${CLIENT}
+${OURS_CLIENT}`,
+  // What-if: our dist with @smithy/signature-v4 (and the @smithy/core parts it uses) inlined, as tsup's
+  // noExternal would ship it; only its unbundled cold start differs from "ours".
+  "ours-inlined": `import { ECRClient, DescribePullThroughCacheRulesCommand } from "./inlined-dist/index.mjs";
+${CLIENT}
+${OURS_CLIENT}`,
+  "ours-fetch": `import { ECRClient as Base, DescribePullThroughCacheRulesCommand } from "ecr-pull-through-cache";
+import { FetchHttpHandler } from "@smithy/fetch-http-handler";
+import { Sha256 } from "@aws-crypto/sha256-js";
+${CLIENT}
+class ECRClient extends Base { constructor(config) { super({ ...config, requestHandler: new FetchHttpHandler(), sha256: Sha256 }); } }
+${OURS_CLIENT}`,
+  // The SDK's default chain reads the same environment credentials.
+  sdk: `import { ECRClient, DescribePullThroughCacheRulesCommand } from "@aws-sdk/client-ecr";
+${CLIENT}
+const client = new ECRClient({ endpoint });
+export const handler = async () => (await client.send(new DescribePullThroughCacheRulesCommand({}))).pullThroughCacheRules.length;`,
+};
+
+const EPILOGUE = `
+const count = await handler();
+const ms = performance.now();
+process.stdout.write(JSON.stringify({ ms, count, maxRssKiB: process.resourceUsage().maxRSS }) + "\\n");
+`;
+
+// Bundles of CommonJS dependencies call require(); ESM output needs it defined.
+const REQUIRE_BANNER = `import { createRequire as __cr } from "node:module"; const require = __cr(import.meta.url);`;
+
+export interface ColdFiles {
+  readonly unbundled: string;
+  readonly bundled: string;
+}
+
+export type MainFields = "module,main" | "main,module";
+/** The size columns: module-first with the documented externals (the budget), module-first as is, esbuild's defaults. */
+export type SizeVariant = "budget" | "module-first" | "defaults";
+
+/**
+ * The packages our config chain imports lazily for credential sources a Lambda never uses (shared files, SSO and
+ * assume-role via the optional peer, EC2 instance metadata). Marked external, as README "Performance" advises,
+ * they stay out of the bundle and load from node_modules only if that source is ever tried.
+ */
+export const OPTIONAL_EXTERNALS = [
+  "@aws-sdk/credential-provider-node",
+  "@smithy/credential-provider-imds",
+  "@smithy/shared-ini-file-loader",
+];
+const externalsFor = (name: ColdContender): string[] => (name.startsWith("ours") ? OPTIONAL_EXTERNALS : []);
+export interface BundleSize {
+  readonly bytes: number;
+  readonly gzipBytes: number;
+  /** Minified bytes per part: a package, or a folder of our src/ (dist/ maps back to it only as a whole). */
+  readonly parts: Record<string, number>;
+}
+
+/** Writes each handler twice: as is (resolved from node_modules at run time) and bundled with esbuild. */
+export async function prepareHandlers(dir: string): Promise<Record<ColdContender, ColdFiles>> {
+  mkdirSync(dir, { recursive: true });
+  await build({
+    entryPoints: ["dist/index.js"],
+    bundle: true,
+    platform: "node",
+    format: "esm",
+    target: "node20",
+    mainFields: ["module", "main"],
+    external: OPTIONAL_EXTERNALS,
+    outfile: `${dir}/inlined-dist/index.mjs`,
+    logLevel: "error",
+  });
+  const files = {} as Record<ColdContender, ColdFiles>;
+  for (const name of COLD_CONTENDERS) {
+    const unbundled = `${dir}/${name}.mjs`;
+    writeFileSync(unbundled, HANDLERS[name] + EPILOGUE);
+    const bundled = `${dir}/${name}.bundle.mjs`;
+    await build({
+      ...buildOptions(unbundled, "module,main"),
+      external: externalsFor(name),
+      outfile: bundled,
+      banner: { js: REQUIRE_BANNER },
+    });
+    files[name] = { unbundled, bundled };
+  }
+  return files;
+}
+
+/** Our budget bundle built from src/ instead of dist/, so its parts can be told apart (config, retry, …). */
+export async function sourceComposition(dir: string): Promise<BundleSize> {
+  const entry = `${dir}/ours-src.mjs`;
+  writeFileSync(
+    entry,
+    HANDLERS.ours.replace('"ecr-pull-through-cache"', '"../../../src/index.ts"') + EPILOGUE,
+  );
+  return measure(entry, "module,main", OPTIONAL_EXTERNALS);
+}
+
+/** The minified size of a contender's handler bundle (without the run-time banner). */
+export async function bundleSize(
+  dir: string,
+  name: ColdContender,
+  variant: SizeVariant,
+): Promise<BundleSize> {
+  const mainFields = variant === "defaults" ? "main,module" : "module,main";
+  return measure(`${dir}/${name}.mjs`, mainFields, variant === "budget" ? externalsFor(name) : []);
+}
+
+async function measure(entry: string, mainFields: MainFields, external: string[]): Promise<BundleSize> {
+  const result = await build({ ...buildOptions(entry, mainFields), external, metafile: true, write: false });
+  const code = result.outputFiles[0]!.contents;
+  const parts: Record<string, number> = {};
+  for (const output of Object.values(result.metafile.outputs)) {
+    for (const [input, { bytesInOutput }] of Object.entries(output.inputs)) {
+      const part =
+        /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(input)?.[1] ??
+        input.replace(/^(dist|src)\/([^/]+)\/.*$/, "$1/$2");
+      parts[part] = (parts[part] ?? 0) + bytesInOutput;
+    }
+  }
+  return { bytes: code.byteLength, gzipBytes: gzipSync(code).byteLength, parts };
+}
+
+function buildOptions(entry: string, mainFields: MainFields): BuildOptions {
+  return {
+    entryPoints: [entry],
+    bundle: true,
+    minify: true,
+    platform: "node",
+    format: "esm",
+    target: "node20",
+    mainFields: mainFields.split(","),
+    logLevel: "error",
+  };
+}
+
+export interface ColdRun {
+  /** Milliseconds from process start until the handler returned. */
+  readonly handlerMs: number;
+  /** Milliseconds from spawn until the process exited (measured by the parent). */
+  readonly exitMs: number;
+  readonly maxRssMiB: number;
+}
+
+/** Runs one handler file in a fresh `node` with a clean environment (env credentials only). */
+export function runCold(file: string, endpoint: string, env: NodeJS.ProcessEnv): Promise<ColdRun> {
+  return new Promise((resolve, reject) => {
+    const start = performance.now();
+    const child = spawn(process.execPath, [file], {
+      env: {
+        ...env,
+        AWS_REGION: REGION,
+        AWS_ACCESS_KEY_ID: BENCH_CREDENTIALS.accessKeyId,
+        AWS_SECRET_ACCESS_KEY: BENCH_CREDENTIALS.secretAccessKey,
+        BENCH_ENDPOINT: endpoint,
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let out = "";
+    let err = "";
+    child.stdout.on("data", (chunk: Buffer) => (out += chunk.toString()));
+    child.stderr.on("data", (chunk: Buffer) => (err += chunk.toString()));
+    child.on("error", reject);
+    child.on("exit", (code) => {
+      const exitMs = performance.now() - start;
+      if (code !== 0) {
+        reject(new Error(`${file} exited with ${code}: ${err}`));
+        return;
+      }
+      const line = JSON.parse(out) as { ms: number; count: number; maxRssKiB: number };
+      if (line.count !== 100) {
+        reject(new Error(`${file} got ${line.count} rules`));
+        return;
+      }
+      resolve({ handlerMs: line.ms, exitMs, maxRssMiB: line.maxRssKiB / 1024 });
+    });
+  });
+}

@@ -1,0 +1,117 @@
+import type { SendOptions } from "../client.js";
+import {
+  DescribePullThroughCacheRulesCommand,
+  type DescribePullThroughCacheRulesCommandInput,
+  type DescribePullThroughCacheRulesCommandOutput,
+} from "../commands/describe-pull-through-cache-rules.js";
+import { PaginationError } from "../errors/client-errors.js";
+import { validateDescribeInput } from "../validation/describe-input.js";
+import { validatePaginationConfig } from "../validation/pagination-config.js";
+import { formatValue } from "../validation/validate-shape.js";
+
+/** What the paginators need of a client: an {@link ECRClient} fits, and so does a test double. */
+export interface PaginationClient {
+  send(
+    command: DescribePullThroughCacheRulesCommand,
+    options?: SendOptions,
+  ): Promise<DescribePullThroughCacheRulesCommandOutput>;
+}
+
+/** Options of {@link paginateDescribePullThroughCacheRules} and {@link iteratePullThroughCacheRules}. */
+export interface ECRPaginationConfiguration {
+  /** The client that sends each page's request. */
+  client: PaginationClient;
+  /**
+   * Rules per page, an integer from 1 to 1000; `input.maxResults` wins when both are given.
+   * @default the service's page size (100)
+   */
+  pageSize?: number | undefined;
+  /**
+   * Resume from this token (a `nextToken` from an earlier page); wins over `input.nextToken`.
+   * @default `input.nextToken`, else the first page
+   */
+  startingToken?: string | undefined;
+  /**
+   * When the service returns a token already sent in this iteration (`A, A` or a cycle `A, B, A`): `false`
+   * throws a {@link PaginationError}; `true` yields that page and stops quietly, like the AWS SDK option.
+   * @default false
+   */
+  stopOnSameToken?: boolean | undefined;
+  /**
+   * Passed to every page's `send()`: aborting it rejects the pending (or next) page with an `AbortError`,
+   * and no further request is sent.
+   * @default none
+   */
+  abortSignal?: AbortSignal | undefined;
+}
+
+/**
+ * Pages through `DescribePullThroughCacheRules`, yielding each whole page (with `$metadata`) until the service
+ * returns no `nextToken` (missing, `null` or `""`). The configuration and input are checked before the first
+ * request, and the caller's `input` is never modified. Leaving the loop early (`break`, `return()`) sends
+ * no further request.
+ *
+ * @example
+ * ```ts
+ * import { ECRClient, paginateDescribePullThroughCacheRules } from "ecr-pull-through-cache";
+ *
+ * const client = new ECRClient({ region: "us-east-1" });
+ * for await (const page of paginateDescribePullThroughCacheRules({ client, pageSize: 500 }, {})) {
+ *   console.log(page.$metadata.requestId, page.pullThroughCacheRules?.length);
+ * }
+ * ```
+ * @throws {@link InputValidationError} (on the first `next()`, before any request) when `pageSize`,
+ *   `startingToken` or a member of `input` breaks a rule.
+ * @throws {@link PaginationError} when a token repeats and `stopOnSameToken` is not set; the page carrying
+ *   it is not yielded.
+ * @throws whatever {@link ECRClient.send} throws for a page, after the earlier pages were yielded.
+ */
+export async function* paginateDescribePullThroughCacheRules(
+  config: ECRPaginationConfiguration,
+  input: DescribePullThroughCacheRulesCommandInput = {},
+): AsyncGenerator<DescribePullThroughCacheRulesCommandOutput, void, undefined> {
+  validatePaginationConfig(config);
+  validateDescribeInput(input);
+  const { client, abortSignal, stopOnSameToken = false } = config;
+  const base = requestBase(input, config.pageSize);
+  const sent = new Set<string>();
+  let token = config.startingToken ?? input.nextToken ?? undefined;
+  for (let request = 1; ; request++) {
+    if (token !== undefined) sent.add(token);
+    const page = await client.send(new DescribePullThroughCacheRulesCommand({ ...base, nextToken: token }), {
+      abortSignal,
+    });
+    const next = page.nextToken;
+    const repeated = next !== undefined && sent.has(next);
+    if (repeated && !stopOnSameToken) throw repeatedTokenError(next, page, request);
+    yield page;
+    if (next === undefined || next === "" || repeated) return;
+    token = next;
+  }
+}
+
+/** What every page's request shares: a copy of the caller's input (its array too) with the effective page size. */
+function requestBase(
+  input: DescribePullThroughCacheRulesCommandInput,
+  pageSize: number | undefined,
+): DescribePullThroughCacheRulesCommandInput {
+  const prefixes = input.ecrRepositoryPrefixes ?? undefined;
+  return {
+    registryId: input.registryId ?? undefined,
+    ecrRepositoryPrefixes: prefixes && [...prefixes],
+    maxResults: input.maxResults ?? pageSize,
+  };
+}
+
+function repeatedTokenError(
+  token: string,
+  page: DescribePullThroughCacheRulesCommandOutput,
+  request: number,
+): PaginationError {
+  return new PaginationError(
+    token,
+    `request ${request} of this iteration returned the page token ${formatValue(token)}, which was already sent: ` +
+      "following it would loop forever (set stopOnSameToken: true to stop quietly instead)",
+    { $metadata: page.$metadata },
+  );
+}
