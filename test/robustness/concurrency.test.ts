@@ -1,66 +1,45 @@
 import { afterEach, describe, expect, it } from "vitest";
+import { type LocalEcr, startLocalEcr } from "../../src/emulator/index.js";
 import { DescribePullThroughCacheRulesCommand, ECRClient } from "../../src/index.js";
-import { SESSION_CREDENTIALS } from "../support/fixtures.js";
-import { expectedSignature, sentSignature } from "../support/sigv4.js";
-import { type LoopbackServer, startLoopbackServer } from "../support/loopback-server.js";
+import { manyRules } from "../support/local-ecr.js";
 
-let server: LoopbackServer | undefined;
+let ecr: LocalEcr | undefined;
 afterEach(async () => {
-  await server?.close();
-  server = undefined;
+  await ecr?.close();
+  ecr = undefined;
 });
 
 const SENDS = 200;
 
 describe("concurrency: one client, many sends in flight", () => {
-  it(`${SENDS} concurrent sends all succeed, each with its own answer, after one credential resolution`, async () => {
-    // Answers out of order (a later request may finish first) with a rule named after the request's prefix.
-    server = await startLoopbackServer((request, response) => {
-      const { ecrRepositoryPrefixes } = JSON.parse(request.body) as { ecrRepositoryPrefixes: string[] };
-      const prefix = ecrRepositoryPrefixes[0]!;
-      const delay = (Number(prefix.slice(2)) * 7) % 23;
-      setTimeout(() => {
-        response.writeHead(200, {
-          "content-type": "application/x-amz-json-1.1",
-          "x-amzn-requestid": `req-${prefix}`,
-        });
-        response.end(
-          JSON.stringify({
-            pullThroughCacheRules: [{ ecrRepositoryPrefix: prefix, createdAt: 1_700_000_000 }],
-          }),
-        );
-      }, delay);
-    });
+  it(`${SENDS} concurrent sends to the emulator all succeed, each with its own answer, after one credential resolution`, async () => {
+    const rules = manyRules(SENDS);
+    ecr = await startLocalEcr({ rules });
+    const { credentials } = ecr;
     let resolutions = 0;
-    const credentials = async () => {
+    const provider = async () => {
       resolutions += 1;
       await new Promise((resolve) => setTimeout(resolve, 5));
-      return SESSION_CREDENTIALS;
+      return credentials;
     };
-    const client = new ECRClient({ region: "us-east-1", credentials, endpoint: server.url });
-    const prefixes = Array.from({ length: SENDS }, (_, i) => `p-${i}`);
+    const client = new ECRClient({ region: ecr.region, endpoint: ecr.endpoint, credentials: provider });
+    const prefixes = rules.map((rule) => rule.ecrRepositoryPrefix);
 
+    // The emulator verifies every signature, so a request signed for another's body would fail.
     const outputs = await Promise.all(
       prefixes.map((prefix) =>
         client.send(new DescribePullThroughCacheRulesCommand({ ecrRepositoryPrefixes: [prefix] })),
       ),
     );
 
-    expect(outputs.map((output) => output.pullThroughCacheRules?.[0]?.ecrRepositoryPrefix)).toEqual(prefixes);
-    expect(outputs.map((output) => output.$metadata.requestId)).toEqual(
-      prefixes.map((prefix) => `req-${prefix}`),
-    );
-    expect(server.requests).toHaveLength(SENDS);
+    expect(
+      outputs.map((output) => output.pullThroughCacheRules?.map((rule) => rule.ecrRepositoryPrefix)),
+    ).toEqual(prefixes.map((prefix) => [prefix]));
+    const requestIds = outputs.map((output) => output.$metadata.requestId);
+    expect(new Set(requestIds).size).toBe(SENDS);
+    expect(ecr.requests.map((request) => request.requestId).sort()).toEqual([...requestIds].sort());
+    expect(ecr.requests.every((request) => request.statusCode === 200)).toBe(true);
     expect(resolutions).toBe(1);
-    // Every request carried its own body, signed for that body (no shared mutable request between sends).
-    const bodies = server.requests.map((request) => request.body).sort();
-    expect(bodies).toEqual(
-      prefixes.map((prefix) => JSON.stringify({ ecrRepositoryPrefixes: [prefix] })).sort(),
-    );
-    for (const { method, url, headers, body } of server.requests) {
-      const captured = { method, path: url, headers: headers as Record<string, string>, body };
-      expect(sentSignature(captured)).toBe(expectedSignature(captured, SESSION_CREDENTIALS.secretAccessKey));
-    }
     client.destroy();
   });
 });
