@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import fc from "fast-check";
 import { afterEach, describe, expect, it } from "vitest";
 import { type LocalEcr, type LocalEcrFault, startLocalEcr } from "../../src/emulator/index.js";
@@ -9,9 +8,9 @@ import {
   paginateDescribePullThroughCacheRules,
   StandardRetryStrategy,
 } from "../../src/index.js";
-import type { Runtime } from "../../src/retry/runtime.js";
 import { PROPERTY_RUNS } from "../support/arbitraries.js";
 import { withRuntime } from "../support/fake-runtime.js";
+import { instantRuntime } from "../support/instant-runtime.js";
 import { manyRules } from "../support/local-ecr.js";
 
 const TOTAL = 3_000;
@@ -72,21 +71,6 @@ const burst = fc.oneof(
 const storm = fc
   .array(burst, { minLength: PAGES, maxLength: PAGES })
   .map((bursts) => bursts.flatMap((faults): Step[] => [...faults, "ok"]));
-
-/** Real clock (the emulator checks signature age), instant recorded sleeps. */
-function instantRuntime(sleeps: number[]): Runtime {
-  return {
-    now: Date.now,
-    random: () => 0.5,
-    sleep: (ms, signal) => {
-      signal?.throwIfAborted();
-      sleeps.push(ms);
-      return Promise.resolve();
-    },
-    uuid: randomUUID,
-    env: {},
-  };
-}
 
 const toFaults = (steps: readonly Step[]): LocalEcrFault[] =>
   steps.map((step) => (step === "ok" ? { type: "delay", ms: 0 } : step));
