@@ -8,6 +8,7 @@ import {
   type HttpRequestHandler,
   TimeoutError,
 } from "../../src/index.js";
+import { defaultRequestHandler as fetchRuntimeDefault } from "../../src/transport/defaults.browser.js";
 import { SESSION_CREDENTIALS } from "../support/fixtures.js";
 import { HOSTILE_SCENARIOS } from "../support/hostile-replies.js";
 import { type LoopbackServer, startLoopbackServer } from "../support/loopback-server.js";
@@ -31,9 +32,10 @@ async function serve(reply: Parameters<typeof startLoopbackServer>[0]): Promise<
   return server;
 }
 
-/** The transports the client is used with: its default, and the SDK's Node handler that SDK users pass in. */
+/** The transports the client is used with: its defaults (Node, and fetch runtimes), and the SDK's Node handler. */
 const TRANSPORTS: readonly [string, () => HttpRequestHandler | undefined][] = [
-  ["default transport", () => undefined],
+  ["Node default transport", () => undefined],
+  ["fetch-runtime default transport", () => fetchRuntimeDefault()],
   ["@smithy/node-http-handler", () => new NodeHttpHandler()],
 ];
 
