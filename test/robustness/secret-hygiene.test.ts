@@ -6,6 +6,8 @@ import {
   type ECRClientConfig,
   type Logger,
 } from "../../src/index.js";
+import type { CliIo } from "../../src/cli/io.js";
+import { run } from "../../src/cli/run.js";
 import { SESSION_CREDENTIALS } from "../support/fixtures.js";
 import { HOSTILE_SCENARIOS, type HostileScenario } from "../support/hostile-replies.js";
 import { type LoopbackServer, type Reply, startLoopbackServer } from "../support/loopback-server.js";
@@ -133,5 +135,41 @@ describe("secret hygiene: secret key, session token and signature never leak", (
       expect(surface).not.toContain(SESSION_CREDENTIALS.secretAccessKey);
       expect(surface).not.toContain(SESSION_CREDENTIALS.sessionToken);
     }
+  });
+
+  it.each([
+    { name: "an error body echoing the request's secrets", reply: echo(403) },
+    { name: "a 2xx HTML page echoing the request's secrets", reply: echo(200) },
+    {
+      name: "a reset before the headers",
+      reply: HOSTILE_SCENARIOS.find((s) => s.name.includes("reset before"))!.reply,
+    },
+  ])("the ecr-ptc command line prints no secret after $name", async ({ reply }) => {
+    const server = await startLoopbackServer(reply);
+    servers.push(server);
+    let printed = "";
+    const io: CliIo = {
+      stdout: { write: (text: string) => (printed += text) },
+      stderr: { write: (text: string) => (printed += text) },
+      env: {
+        AWS_ACCESS_KEY_ID: SESSION_CREDENTIALS.accessKeyId,
+        AWS_SECRET_ACCESS_KEY: SESSION_CREDENTIALS.secretAccessKey,
+        AWS_SESSION_TOKEN: SESSION_CREDENTIALS.sessionToken,
+      },
+    };
+
+    const code = await run(
+      ["describe-pull-through-cache-rules", "--endpoint-url", server.url, "--region", "us-east-1"],
+      io,
+    );
+
+    expect(code).not.toBe(0);
+    expect(printed).not.toBe("");
+    const secrets = [
+      SESSION_CREDENTIALS.secretAccessKey,
+      SESSION_CREDENTIALS.sessionToken,
+      ...signaturesSeenBy(server),
+    ];
+    for (const secret of secrets) expect(printed).not.toContain(secret);
   });
 });
