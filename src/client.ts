@@ -101,7 +101,8 @@ export class ECRClient {
         logger: this.#config.logger,
       },
     );
-    return operation.deserialize(parseJsonObject(response.body, response.$metadata), response.$metadata);
+    const json = parseJsonObject(response.body, response.$metadata, response.secrets);
+    return operation.deserialize(json, response.$metadata);
   }
 
   /**
