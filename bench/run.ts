@@ -18,11 +18,17 @@ import type { WorkerReply } from "./worker.js";
 import { PAGINATION_TOTAL } from "./wire.js";
 
 const quick = process.env["BENCH_QUICK"] === "1";
-const ROUNDS = quick ? 2 : 9;
+/**
+ * For measuring one change quickly: `BENCH_ONLY=calls` (calls/s and CPU per call) or `BENCH_ONLY=pagination`,
+ * with `BENCH_CONTENDERS=raw,ours` (the default then). Prints the medians and does not touch RESULTS.md.
+ */
+const only = process.env["BENCH_ONLY"] as "calls" | "pagination" | undefined;
+const chosen = (process.env["BENCH_CONTENDERS"] ?? "raw,ours").split(",") as ContenderName[];
+const ROUNDS = Number(process.env["BENCH_ROUNDS"] ?? (quick ? 2 : 9));
 const CALLS = { sequential: quick ? 200 : 1500, concurrent: quick ? 400 : 3000 } as const;
 const COLD_RUNS = quick ? 3 : 31;
-const PAGINATION_ROUNDS = quick ? 1 : 5;
-const PAGINATION_CONTENDERS = ["raw", "ours", "sdk"] as const satisfies readonly ContenderName[];
+const PAGINATION_ROUNDS = Number(process.env["BENCH_PAGINATION_ROUNDS"] ?? (quick ? 1 : 5));
+const PAGINATION_CONTENDERS: readonly ContenderName[] = only ? chosen : ["raw", "ours", "sdk"];
 const here = new URL(".", import.meta.url).pathname;
 const log = (line: string): void => {
   process.stderr.write(`${line}\n`);
@@ -44,11 +50,15 @@ const results: Results = {
 };
 const started = performance.now();
 try {
-  await measureSizesAndColdStart();
-  await measureThroughput();
-  await measurePagination();
+  if (!only) await measureSizesAndColdStart();
+  if (only !== "pagination") await measureThroughput();
+  if (only !== "calls") await measurePagination();
 } finally {
   server.stop();
+}
+if (only) {
+  printPartial();
+  process.exit(0);
 }
 const seconds = (performance.now() - started) / 1000;
 const markdown = renderResults(results, machine(), seconds);
@@ -89,7 +99,7 @@ async function measureSizesAndColdStart(): Promise<void> {
 }
 
 async function measureThroughput(): Promise<void> {
-  const names = Object.keys(CONTENDERS) as ContenderName[];
+  const names = only ? chosen : (Object.keys(CONTENDERS) as ContenderName[]);
   const workers = new Map(names.map((name) => [name, new Worker(name, server.endpoint, env)]));
   try {
     for (const [name, worker] of workers) {
@@ -160,6 +170,27 @@ async function measurePagination(): Promise<void> {
       retainedGrowthMiB: median(list.map((s) => s.retainedGrowthMiB)),
       mode: list[0]!.mode,
     };
+  }
+}
+
+/** The medians of a `BENCH_ONLY` run, each with its ratio to raw node:http when raw was measured. */
+function printPartial(): void {
+  const ratio = (value: number, base: number | undefined): string =>
+    base === undefined ? "" : ` (${(value / base).toFixed(2)}×)`;
+  const raw = results.throughput.raw;
+  for (const [name, t] of Object.entries(results.throughput)) {
+    process.stdout.write(
+      `${name.padEnd(18)} seq ${t.sequential.toFixed(0)}/s${ratio(t.sequential, raw?.sequential)}  ` +
+        `16-in-flight ${t.concurrent.toFixed(0)}/s${ratio(t.concurrent, raw?.concurrent)}  ` +
+        `CPU ${t.cpuMicrosPerCall.toFixed(0)} µs/call${ratio(t.cpuMicrosPerCall, raw?.cpuMicrosPerCall)}\n`,
+    );
+  }
+  const rawPages = results.pagination.raw;
+  for (const [name, p] of Object.entries(results.pagination)) {
+    process.stdout.write(
+      `${name.padEnd(18)} pagination ${p.rulesPerSecond.toFixed(0)} rules/s${ratio(p.rulesPerSecond, rawPages?.rulesPerSecond)}  ` +
+        `RSS growth ${p.rssGrowthMiB.toFixed(1)} MiB\n`,
+    );
   }
 }
 
