@@ -76,8 +76,8 @@ function whyMissed(r: Results): string {
 
 export function renderResults(r: Results, machine: string, seconds: number): string {
   const raw = { t: r.throughput.raw, c: r.cold.raw, p: r.pagination.raw };
-  const names = [...(Object.keys(CONTENDERS) as ContenderName[]), "ours-inlined" as const];
-  const label = (name: ContenderName | "ours-inlined"): string =>
+  const names = [...(Object.keys(CONTENDERS) as (keyof typeof CONTENDERS)[]), "ours-inlined" as const];
+  const label = (name: keyof typeof CONTENDERS | "ours-inlined"): string =>
     name === "ours-inlined" ? "what-if: ours with the signer inlined into dist/" : CONTENDERS[name];
   const rows = names.map((name) => {
     const t = name === "ours-inlined" ? undefined : r.throughput[name];
