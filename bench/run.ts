@@ -127,6 +127,16 @@ async function measureThroughput(): Promise<void> {
         }
       }
     }
+    const ours = workers.get("ours");
+    if (ours) {
+      log("in-memory breakdown (ours)");
+      const reply = await ours.ask<Extract<WorkerReply, { op: "breakdown" }>>({ op: "breakdown" });
+      results.breakdown = {
+        emptyPageMicros: reply.emptyPageMicros,
+        pageMicros: reply.pageMicros,
+        jsonParseMicros: reply.jsonParseMicros,
+      };
+    }
     for (const name of names) {
       results.throughput[name] = {
         sequential: median(samples[`${name}:sequential`]!),
@@ -183,6 +193,13 @@ function printPartial(): void {
       `${name.padEnd(18)} seq ${t.sequential.toFixed(0)}/s${ratio(t.sequential, raw?.sequential)}  ` +
         `16-in-flight ${t.concurrent.toFixed(0)}/s${ratio(t.concurrent, raw?.concurrent)}  ` +
         `CPU ${t.cpuMicrosPerCall.toFixed(0)} µs/call${ratio(t.cpuMicrosPerCall, raw?.cpuMicrosPerCall)}\n`,
+    );
+  }
+  const b = results.breakdown;
+  if (b) {
+    process.stdout.write(
+      `ours in memory: empty page ${b.emptyPageMicros.toFixed(1)} µs, 100 rules ${b.pageMicros.toFixed(1)} µs, ` +
+        `JSON.parse alone ${b.jsonParseMicros.toFixed(1)} µs (CPU per call)\n`,
     );
   }
   const rawPages = results.pagination.raw;
