@@ -2,7 +2,8 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["dist/", "docs/api/", "coverage/", "bench/.tmp/", "node_modules/"] },
+  // test/package/fixtures: README snippets, type-checked against the installed tarball by test/package.
+  { ignores: ["dist/", "docs/api/", "coverage/", "bench/.tmp/", "node_modules/", "test/package/fixtures/"] },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
   {

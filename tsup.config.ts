@@ -1,18 +1,90 @@
-import { existsSync } from "node:fs";
-import { defineConfig } from "tsup";
+import { existsSync, rmSync } from "node:fs";
+import { resolve } from "node:path";
+import type { Plugin } from "esbuild";
+import { defineConfig, type Options } from "tsup";
 
-// Entries that exist on this branch (the emulator and CLI land with their own issue).
-const entry = ["src/index.ts", "src/emulator/index.ts", "src/cli/main.ts"].filter((file) => existsSync(file));
+/** Keeps the entries whose source exists on this branch (the emulator and CLI land with their own issue). */
+function present(entries: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(entries).filter(([, file]) => existsSync(file)));
+}
 
-export default defineConfig({
-  entry,
-  format: ["esm", "cjs"],
-  // tsup sets baseUrl for its declaration build, which TypeScript 6 deprecates.
-  dts: { compilerOptions: { ignoreDeprecations: "6.0" } },
-  clean: true,
-  target: "node20",
-  platform: "node",
-  splitting: true,
+const NODE_DEFAULTS = resolve("src/transport/defaults.ts");
+const FETCH_DEFAULTS = resolve("src/transport/defaults.browser.ts");
+
+/**
+ * In the browser/worker build, `./transport/defaults.js` (node:http, node:crypto) is swapped for
+ * `./transport/defaults.browser.js` (fetch, sha256-js), which exports the same names.
+ */
+const fetchRuntimeDefaults: Plugin = {
+  name: "fetch-runtime-defaults",
+  setup(build) {
+    build.onResolve({ filter: /\/defaults\.js$/ }, (args) => {
+      const target = resolve(args.resolveDir, args.path.replace(/\.js$/, ".ts"));
+      return target === NODE_DEFAULTS && existsSync(FETCH_DEFAULTS) ? { path: FETCH_DEFAULTS } : undefined;
+    });
+  },
+};
+
+const common: Options = {
+  // One clean below instead: tsup runs these builds in parallel, and per-build cleaning would race.
+  clean: false,
   sourcemap: false,
-  treeshake: true,
+  target: "node20",
+  // Keep `node:` specifiers (tsup strips them by default for Node < 14.18).
+  removeNodeProtocol: false,
+};
+
+export default defineConfig(() => {
+  rmSync("dist", { recursive: true, force: true });
+  const library = present({ index: "src/index.ts", "emulator/index": "src/emulator/index.ts" });
+  const cli = present({ "cli/main": "src/cli/main.ts" });
+  // tsup sets baseUrl for its declaration build, which TypeScript 6 deprecates.
+  const dts = { entry: library, compilerOptions: { ignoreDeprecations: "6.0" } };
+  return [
+    {
+      ...common,
+      // Node ESM, split: the CLI shares the library's chunks, and lazily imported modules stay in chunks of
+      // their own, loaded only when used. Declarations: .d.ts.
+      entry: { ...library, ...cli },
+      format: ["esm"],
+      platform: "node",
+      splitting: true,
+      // `__dirname` and `__filename` get shims instead of a ReferenceError.
+      shims: true,
+      dts,
+    },
+    {
+      ...common,
+      // Node CommonJS, one file per entry: esbuild turns each lazy `import()` of our own code into a deferred
+      // in-file initializer, so this build never loads an ESM chunk. Declarations: .d.cts.
+      entry: library,
+      format: ["cjs"],
+      platform: "node",
+      splitting: false,
+      // Lazy `import()`s of dependencies become `Promise.resolve().then(() => require(…))`: a native `import()`
+      // in CommonJS crashes where there is no ESM loader (Jest without --experimental-vm-modules, vm contexts).
+      // A missing optional package then fails with MODULE_NOT_FOUND rather than ERR_MODULE_NOT_FOUND.
+      esbuildOptions(options) {
+        options.supported = { ...options.supported, "dynamic-import": false };
+      },
+      // `import.meta.url` gets a shim instead of `undefined`.
+      shims: true,
+      dts,
+    },
+    {
+      ...common,
+      // Browsers and workers (`browser` / `worker` export conditions): fetch and sha256-js defaults, ESM only,
+      // in a folder of its own so its chunks never mix with the Node build's.
+      entry: { index: "src/index.ts" },
+      outDir: "dist/browser",
+      format: ["esm"],
+      platform: "browser",
+      target: "es2022",
+      splitting: true,
+      // Lazily imported Node-only paths (shared config files, IMDS) stay lazy imports; workers with Node
+      // compatibility can still take them.
+      external: [/^node:/],
+      esbuildPlugins: [fetchRuntimeDefaults],
+    },
+  ];
 });

@@ -101,10 +101,23 @@ export class ECRClient {
         logger: this.#config.logger,
       },
     );
-    return operation.deserialize(parseJsonObject(response.body, response.$metadata), response.$metadata);
+    const json = parseJsonObject(response.body, response.$metadata, response.secrets);
+    return operation.deserialize(json, response.$metadata);
   }
 
-  /** Releases the transport's sockets. The client must not be used afterwards. */
+  /**
+   * Releases the transport's sockets. The client must not be used afterwards.
+   *
+   * @example
+   * ```ts
+   * const client = new ECRClient({ region: "us-east-1" });
+   * try {
+   *   await client.send(new DescribePullThroughCacheRulesCommand({}));
+   * } finally {
+   *   client.destroy(); // a short-lived script exits without waiting for idle keep-alive sockets
+   * }
+   * ```
+   */
   destroy(): void {
     this.#handler.destroy?.();
   }

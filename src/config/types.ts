@@ -10,23 +10,62 @@ import type { RetryStrategy } from "../retry/standard-retry-strategy.js";
 
 export type { AwsCredentialIdentity, AwsCredentialIdentityProvider };
 
-/** An async (or sync) source of a value, like the AWS SDK's `Provider<T>`. */
+/**
+ * An async (or sync) source of a value, like the AWS SDK's `Provider<T>`.
+ *
+ * @example
+ * ```ts
+ * const region: Provider<string> = async () => (await readDeploymentSettings()).region;
+ * const client = new ECRClient({ region });
+ * ```
+ */
 export type Provider<T> = () => T | Promise<T>;
 
 /**
  * Any Smithy HTTP handler, such as `FetchHttpHandler` or `NodeHttpHandler`: `handle(request, { abortSignal })`
  * resolving to `{ response }`. (Method syntax on purpose: handlers typed against Smithy's `HttpRequest` class
  * must fit too.)
+ *
+ * @example
+ * ```ts
+ * import { NodeHttpHandler } from "@smithy/node-http-handler";
+ *
+ * const client = new ECRClient({ region: "us-east-1", requestHandler: new NodeHttpHandler({ connectionTimeout: 1_000 }) });
+ * ```
  */
 export interface HttpRequestHandler {
+  /** Sends one signed request; rejects when `options.abortSignal` fires. */
   handle(request: HttpRequest, options?: HttpHandlerOptions): Promise<{ response: HttpResponse }>;
+  /** Closes idle sockets; called by {@link ECRClient.destroy}. */
   destroy?(): void;
 }
 
-/** A SHA-256 checksum constructor (`Sha256` from `@aws-crypto/sha256-js`, or one backed by `node:crypto`). */
+/**
+ * A SHA-256 checksum constructor (`Sha256` from `@aws-crypto/sha256-js`, or one backed by `node:crypto`).
+ *
+ * @example
+ * ```ts
+ * import { Sha256 } from "@aws-crypto/sha256-js";
+ *
+ * const client = new ECRClient({ region: "us-east-1", sha256: Sha256 });
+ * ```
+ */
 export type Sha256Constructor = ChecksumConstructor;
 
-/** Options of {@link ECRClient}. */
+/**
+ * Options of {@link ECRClient}.
+ *
+ * @example
+ * ```ts
+ * const config: ECRClientConfig = {
+ *   region: "eu-west-1",
+ *   credentials: { accessKeyId: "AKIA…", secretAccessKey: "…" },
+ *   endpoint: "http://127.0.0.1:4566", // a local ECR
+ *   logger: console,
+ * };
+ * const client = new ECRClient(config);
+ * ```
+ */
 export interface ECRClientConfig {
   /**
    * The AWS region, e.g. `us-east-1`, or a function that resolves it. `fips-<region>` and `<region>-fips` mean
@@ -72,9 +111,15 @@ export interface ECRClientConfig {
    * @default `AWS_PROFILE`, else `default`
    */
   profile?: string | undefined;
-  /** The HTTP handler. */
+  /**
+   * The HTTP handler.
+   * @default the runtime's default transport (`src/transport/defaults`): `FetchHttpHandler` from `@smithy/fetch-http-handler`
+   */
   requestHandler?: HttpRequestHandler | undefined;
-  /** The SHA-256 implementation used for signing. */
+  /**
+   * The SHA-256 implementation used for signing.
+   * @default `Sha256` from `@aws-crypto/sha256-js`
+   */
   sha256?: Sha256Constructor | undefined;
   /**
    * How many HTTP attempts a send may make, the first included (1 disables retries). A whole number ≥ 1, or a
@@ -104,10 +149,21 @@ export interface ECRClientConfig {
   logger?: Logger | undefined;
 }
 
-/** A console-like logger; `console` itself fits. */
+/**
+ * A console-like logger; `console` itself fits.
+ *
+ * @example
+ * ```ts
+ * const client = new ECRClient({ region: "us-east-1", logger: console });
+ * ```
+ */
 export interface Logger {
+  /** One line per attempt. */
   debug(...content: unknown[]): void;
+  /** Informational messages. */
   info(...content: unknown[]): void;
+  /** Recoverable problems, such as exhausted retries. */
   warn(...content: unknown[]): void;
+  /** Failures. */
   error(...content: unknown[]): void;
 }

@@ -1,3 +1,4 @@
+import { setMaxListeners } from "node:events";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { DEFAULT_ACCOUNT_ID, defaultSeedRules } from "./default-seed.js";
@@ -61,6 +62,8 @@ export async function startLocalEcr(options: LocalEcrOptions = {}): Promise<Loca
   const faults: LocalEcrFault[] = [...(options.faults ?? [])];
   const requests: LocalEcrRequest[] = [];
   const stopping = new AbortController();
+  // Every delayed or slow answer in flight listens for the stop; more than 10 at once are normal, not a leak.
+  setMaxListeners(0, stopping.signal);
   const server = createServer((req, res) => {
     res.on("error", () => {}); // the client may hang up mid-answer; nothing to do about it
     handle(req, res, state, faults.shift(), stopping.signal).then(

@@ -5,9 +5,21 @@ import type { ResponseMetadata } from "../metadata.js";
  * Base of the errors raised when the client could not ask the service or could not understand its
  * answer: bad input, configuration, credentials, network, time-outs, aborts and unreadable responses.
  * The service's own refusals are {@link ECRServiceException}s instead.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   await client.send(new DescribePullThroughCacheRulesCommand({}));
+ * } catch (error) {
+ *   if (error instanceof ECRClientError) console.error(error.name, error.message, error.cause);
+ *   throw error;
+ * }
+ * ```
  */
 export class ECRClientError extends Error {
+  /** @internal The brand that `instanceof` checks, shared by every copy of this package. */
   static readonly [KIND]: string = "ECRClientError";
+  /** `instanceof` works across two copies of this package: it checks a brand, not the prototype chain. */
   static override [Symbol.hasInstance](value: unknown): boolean {
     return isBrandedInstance(this, value);
   }
@@ -44,6 +56,7 @@ export type InputValidationRule =
  * ```
  */
 export class InputValidationError extends ECRClientError {
+  /** @internal */
   static override readonly [KIND] = "InputValidationError";
   override readonly name = "InputValidationError" as const;
   /** Path of the offending member, such as `ecrRepositoryPrefixes[2]`, `maxResults` or `pageSize`. */
@@ -78,6 +91,7 @@ export class InputValidationError extends ECRClientError {
  * ```
  */
 export class PaginationError extends ECRClientError {
+  /** @internal */
   static override readonly [KIND] = "PaginationError";
   override readonly name = "PaginationError" as const;
   /** The repeated token. */
@@ -88,8 +102,20 @@ export class PaginationError extends ECRClientError {
   }
 }
 
-/** The client's configuration is missing or contradictory (region, endpoint, credentials settings). */
+/**
+ * The client's configuration is missing or contradictory (region, endpoint, credentials settings).
+ *
+ * @example
+ * ```ts
+ * try {
+ *   await new ECRClient({ region: "not a region" }).send(new DescribePullThroughCacheRulesCommand({}));
+ * } catch (error) {
+ *   if (error instanceof ConfigurationError) console.error(`fix ${error.setting}: ${error.message}`);
+ * }
+ * ```
+ */
 export class ConfigurationError extends ECRClientError {
+  /** @internal */
   static override readonly [KIND] = "ConfigurationError";
   override readonly name = "ConfigurationError" as const;
   /** The option or environment variable at fault, such as `region` or `AWS_ENDPOINT_URL_ECR`. */
@@ -100,16 +126,42 @@ export class ConfigurationError extends ECRClientError {
   }
 }
 
-/** No credentials could be resolved, or the provider failed. */
+/**
+ * No credentials could be resolved, or the provider failed.
+ *
+ * @example
+ * ```ts
+ * const credentials = async () => {
+ *   throw new Error("vault unreachable");
+ * };
+ * await new ECRClient({ region: "us-east-1", credentials })
+ *   .send(new DescribePullThroughCacheRulesCommand({}))
+ *   .catch((error: unknown) => console.log(error instanceof CredentialsError)); // true
+ * ```
+ */
 export class CredentialsError extends ECRClientError {
+  /** @internal */
   static override readonly [KIND] = "CredentialsError";
   override readonly name = "CredentialsError" as const;
 }
 
-/** A 2xx response whose body is not the documented shape; `path` names the member, e.g. `pullThroughCacheRules[3].createdAt`. */
+/**
+ * A 2xx response whose body is not the documented shape; `path` names the member, e.g. `pullThroughCacheRules[3].createdAt`.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   await client.send(new DescribePullThroughCacheRulesCommand({}));
+ * } catch (error) {
+ *   if (error instanceof DeserializationError) console.error(error.path, error.$metadata.requestId);
+ * }
+ * ```
+ */
 export class DeserializationError extends ECRClientError {
+  /** @internal */
   static override readonly [KIND] = "DeserializationError";
   override readonly name = "DeserializationError" as const;
+  /** The offending member, e.g. `pullThroughCacheRules[3].createdAt` (empty for the whole body). */
   readonly path: string;
   constructor(path: string, message: string, options: { cause?: unknown; $metadata: ResponseMetadata }) {
     super(path ? `${path}: ${message}` : message, options);
@@ -117,10 +169,23 @@ export class DeserializationError extends ECRClientError {
   }
 }
 
-/** The connection failed (reset, refused, DNS, TLS). `code` is Node's error code when there is one. */
+/**
+ * The connection failed (reset, refused, DNS, TLS). `code` is Node's error code when there is one.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   await client.send(new DescribePullThroughCacheRulesCommand({}));
+ * } catch (error) {
+ *   if (error instanceof NetworkError && error.code === "ECONNREFUSED") console.error("is the endpoint up?");
+ * }
+ * ```
+ */
 export class NetworkError extends ECRClientError {
+  /** @internal */
   static override readonly [KIND] = "NetworkError";
   override readonly name = "NetworkError" as const;
+  /** Node's error code, such as `ECONNRESET` or `ENOTFOUND`. */
   readonly code: string | undefined;
   constructor(message: string, options: { cause?: unknown; code?: string | undefined; $metadata?: ResponseMetadata }) {
     super(message, options);
@@ -128,14 +193,37 @@ export class NetworkError extends ECRClientError {
   }
 }
 
-/** An attempt took longer than `requestTimeout`; retryable. */
+/**
+ * An attempt took longer than `requestTimeout`; retryable.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   await client.send(new DescribePullThroughCacheRulesCommand({}));
+ * } catch (error) {
+ *   if (error instanceof TimeoutError) console.error(`gave up after ${error.$metadata.attempts} attempts`);
+ * }
+ * ```
+ */
 export class TimeoutError extends ECRClientError {
+  /** @internal */
   static override readonly [KIND] = "TimeoutError";
   override readonly name = "TimeoutError" as const;
 }
 
-/** The caller's `abortSignal` fired (including `AbortSignal.timeout()`); never retried. */
+/**
+ * The caller's `abortSignal` fired (including `AbortSignal.timeout()`); never retried.
+ *
+ * @example
+ * ```ts
+ * const controller = new AbortController();
+ * const pending = client.send(new DescribePullThroughCacheRulesCommand({}), { abortSignal: controller.signal });
+ * controller.abort();
+ * await pending.catch((error: unknown) => console.log(error instanceof AbortError)); // true
+ * ```
+ */
 export class AbortError extends ECRClientError {
+  /** @internal */
   static override readonly [KIND] = "AbortError";
   override readonly name = "AbortError" as const;
 }

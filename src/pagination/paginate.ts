@@ -11,6 +11,7 @@ import { formatValue } from "../validation/validate-shape.js";
 
 /** What the paginators need of a client: an {@link ECRClient} fits, and so does a test double. */
 export interface PaginationClient {
+  /** Sends one page's request, as {@link ECRClient.send} does. */
   send(
     command: DescribePullThroughCacheRulesCommand,
     options?: SendOptions,

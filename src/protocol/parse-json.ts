@@ -1,5 +1,6 @@
 import { DeserializationError } from "../errors/client-errors.js";
 import type { ResponseMetadata } from "../metadata.js";
+import { redactSecrets } from "./redact.js";
 
 const decoder = new TextDecoder("utf-8", { fatal: true });
 
@@ -12,23 +13,31 @@ export function decodeUtf8(bytes: Uint8Array): string | undefined {
   }
 }
 
-/** Parses a 2xx awsJson body, which must be a JSON object, or throws a {@link DeserializationError}. */
-export function parseJsonObject(bytes: Uint8Array, $metadata: ResponseMetadata): Record<string, unknown> {
+/**
+ * Parses a 2xx awsJson body, which must be a JSON object, or throws a {@link DeserializationError} (the
+ * request's `secrets` are redacted from its body excerpt).
+ */
+export function parseJsonObject(
+  bytes: Uint8Array,
+  $metadata: ResponseMetadata,
+  secrets: readonly string[] = [],
+): Record<string, unknown> {
   const text = decodeUtf8(bytes);
   if (text === undefined)
     throw new DeserializationError("", "response body is not valid UTF-8", { $metadata });
   if (text.trim() === "") throw new DeserializationError("", "response body is empty", { $metadata });
+  const shown = (): string => excerpt(redactSecrets(text, secrets));
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (cause) {
-    throw new DeserializationError("", `response body is not valid JSON: ${excerpt(text)}`, {
+    throw new DeserializationError("", `response body is not valid JSON: ${shown()}`, {
       cause,
       $metadata,
     });
   }
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
-    throw new DeserializationError("", `response body must be a JSON object, got ${excerpt(text)}`, {
+    throw new DeserializationError("", `response body must be a JSON object, got ${shown()}`, {
       $metadata,
     });
   }

@@ -2,12 +2,15 @@ import { ECRServiceException, MODELLED_EXCEPTIONS } from "../errors/service-exce
 import type { ResponseMetadata } from "../metadata.js";
 import { sanitizeErrorCode } from "./error-code.js";
 import { decodeUtf8, excerpt } from "./parse-json.js";
+import { redactSecrets } from "./redact.js";
 
 /** A response with status ≥ 300, body already read (and size-capped). */
 export interface ErrorResponse {
   readonly statusCode: number;
   readonly headers: Readonly<Record<string, string>>;
   readonly body: Uint8Array;
+  /** Strings to redact from the message and the kept body (the request's session token and signature). */
+  readonly secrets?: readonly string[];
 }
 
 /**
@@ -19,17 +22,21 @@ export function toServiceException(
   response: ErrorResponse,
   $metadata: ResponseMetadata,
 ): ECRServiceException {
-  const text = decodeUtf8(response.body) ?? "<invalid UTF-8>";
+  // The request's own secrets, echoed back by a proxy, must not reach the message or the kept body.
+  const hide = (value: string): string => redactSecrets(value, response.secrets ?? []);
+  const text = hide(decodeUtf8(response.body) ?? "<invalid UTF-8>");
   const body = parseObject(text);
   const rawCode =
     stringMember(body, "__type") ?? stringMember(body, "code") ?? response.headers["x-amzn-errortype"];
-  const code = rawCode === undefined ? "" : sanitizeErrorCode(rawCode);
+  const code = rawCode === undefined ? "" : hide(sanitizeErrorCode(rawCode));
   const name = code || "Unknown";
   const $response = { statusCode: response.statusCode, headers: response.headers, body: text };
-  const message =
+  // Parsed members are redacted again: JSON escapes (`\/`, `\u002b`) can hide a secret from the raw text.
+  const message = hide(
     stringMember(body, "message") ??
-    stringMember(body, "Message") ??
-    fallbackMessage(name, response, text, body);
+      stringMember(body, "Message") ??
+      fallbackMessage(name, response, text, body),
+  );
   const Modelled = Object.hasOwn(MODELLED_EXCEPTIONS, code) ? MODELLED_EXCEPTIONS[code] : undefined;
   if (Modelled) return new Modelled({ message, $metadata, $response });
   const $fault = response.statusCode >= 500 ? "server" : "client";

@@ -4,6 +4,7 @@ import type { HttpRequestHandler } from "../config/types.js";
 import { DeserializationError, NetworkError, TimeoutError } from "../errors/client-errors.js";
 import type { ResponseMetadata } from "../metadata.js";
 import { lowerCaseHeaders, responseMetadata } from "../protocol/metadata.js";
+import { redactHeaders, requestSecrets } from "../protocol/redact.js";
 import { toServiceException } from "../protocol/service-error.js";
 import { abortError, untilAborted } from "../retry/abort.js";
 import { BodyTooLargeError, readBody } from "./read-body.js";
@@ -14,6 +15,8 @@ export interface AttemptResponse {
   readonly headers: Record<string, string>;
   readonly body: Uint8Array;
   $metadata: ResponseMetadata;
+  /** Session token and signature of the request, to redact from anything the body makes us print. */
+  readonly secrets: readonly string[];
 }
 
 export interface AttemptOptions {
@@ -49,19 +52,20 @@ export async function sendAttempt(request: HttpRequest, options: AttemptOptions)
       options.signer.sign(unsigned, { signingDate: options.signingDate }),
       signal,
     );
+    const secrets = requestSecrets(signed);
     const handled = options.handler.handle(signed, signal ? { abortSignal: signal } : {});
     const { response } = await untilAborted(handled, signal, () => {
       releaseLater(handled);
     });
     statusCode = response.statusCode;
-    headers = lowerCaseHeaders(response.headers);
+    headers = redactHeaders(lowerCaseHeaders(response.headers), secrets);
     options.onHeaders?.(headers);
     const body = await untilAborted(readBody(response.body, options.maxResponseBytes), signal, () => {
       release(response.body);
     });
     const $metadata = responseMetadata(statusCode, headers);
-    if (statusCode >= 300) throw toServiceException({ statusCode, headers, body }, $metadata);
-    return { statusCode, headers, body, $metadata };
+    if (statusCode >= 300) throw toServiceException({ statusCode, headers, body, secrets }, $metadata);
+    return { statusCode, headers, body, $metadata, secrets };
   } catch (error) {
     throw typedError(error, responseMetadata(statusCode, headers), options, cutoff.timedOut());
   } finally {
