@@ -9,7 +9,11 @@ export const CONTENDERS = {
   "ours-smithy-node": "ours (@smithy/node-http-handler)",
   sdk: "@aws-sdk/client-ecr",
 } as const;
-export type ContenderName = keyof typeof CONTENDERS;
+/**
+ * `baseline` (only with `BENCH_ONLY`, never in RESULTS.md) is another build of ours, loaded from
+ * `BENCH_BASELINE=/abs/path/dist/index.js`, to A/B a change in one run.
+ */
+export type ContenderName = keyof typeof CONTENDERS | "baseline";
 
 export interface Contender {
   /** One DescribePullThroughCacheRules call; resolves with the number of rules received. */
@@ -26,7 +30,7 @@ const SELF = "ecr-pull-through-cache"; // a variable, so bundlers and tsc leave 
 export async function createContender(name: ContenderName, endpoint: string): Promise<Contender> {
   if (name === "raw") return rawContender(endpoint);
   if (name === "sdk") return sdkContender(endpoint);
-  const ours = (await import(SELF)) as Ours;
+  const ours = (await import(name === "baseline" ? (process.env["BENCH_BASELINE"] ?? SELF) : SELF)) as Ours;
   const config = { region: REGION, endpoint, credentials: BENCH_CREDENTIALS };
   if (name === "ours-fetch") {
     const [{ FetchHttpHandler }, { Sha256 }] = await Promise.all([

@@ -18,13 +18,18 @@ import type { WorkerReply } from "./worker.js";
 import { PAGINATION_TOTAL } from "./wire.js";
 
 const quick = process.env["BENCH_QUICK"] === "1";
-/** `BENCH_ONLY=cold`: sizes and cold start only, printed as JSON; bench/RESULTS.md is left as it is. */
-const only = process.env["BENCH_ONLY"];
-const ROUNDS = quick ? 2 : 9;
+/**
+ * For measuring one part quickly: `BENCH_ONLY=cold` (sizes and cold start), `BENCH_ONLY=calls` (calls/s and CPU
+ * per call) or `BENCH_ONLY=pagination`, the last two with `BENCH_CONTENDERS=raw,ours` (the default then). Prints
+ * the medians and does not touch RESULTS.md.
+ */
+const only = process.env["BENCH_ONLY"] as "cold" | "calls" | "pagination" | undefined;
+const chosen = (process.env["BENCH_CONTENDERS"] ?? "raw,ours").split(",") as ContenderName[];
+const ROUNDS = Number(process.env["BENCH_ROUNDS"] ?? (quick ? 2 : 9));
 const CALLS = { sequential: quick ? 200 : 1500, concurrent: quick ? 400 : 3000 } as const;
 const COLD_RUNS = quick ? 3 : 31;
-const PAGINATION_ROUNDS = quick ? 1 : 5;
-const PAGINATION_CONTENDERS = ["raw", "ours", "sdk"] as const satisfies readonly ContenderName[];
+const PAGINATION_ROUNDS = Number(process.env["BENCH_PAGINATION_ROUNDS"] ?? (quick ? 1 : 5));
+const PAGINATION_CONTENDERS: readonly ContenderName[] = only ? chosen : ["raw", "ours", "sdk"];
 const here = new URL(".", import.meta.url).pathname;
 const log = (line: string): void => {
   process.stderr.write(`${line}\n`);
@@ -46,11 +51,9 @@ const results: Results = {
 };
 const started = performance.now();
 try {
-  await measureSizesAndColdStart();
-  if (only !== "cold") {
-    await measureThroughput();
-    await measurePagination();
-  }
+  if (!only || only === "cold") await measureSizesAndColdStart();
+  if (!only || only === "calls") await measureThroughput();
+  if (!only || only === "pagination") await measurePagination();
 } finally {
   server.stop();
 }
@@ -59,6 +62,10 @@ if (only === "cold") {
     Object.entries(results.sizes).map(([name, size]) => [name, (size.budget.bytes / 1024).toFixed(1)]),
   );
   process.stdout.write(`${JSON.stringify({ cold: results.cold, budgetKB: sizes, composition: results.composition }, null, 2)}\n`);
+  process.exit(0);
+}
+if (only) {
+  printPartial();
   process.exit(0);
 }
 const seconds = (performance.now() - started) / 1000;
@@ -99,7 +106,7 @@ async function measureSizesAndColdStart(): Promise<void> {
 }
 
 async function measureThroughput(): Promise<void> {
-  const names = Object.keys(CONTENDERS) as ContenderName[];
+  const names = only ? chosen : (Object.keys(CONTENDERS) as ContenderName[]);
   const workers = new Map(names.map((name) => [name, new Worker(name, server.endpoint, env)]));
   try {
     for (const [name, worker] of workers) {
@@ -126,6 +133,16 @@ async function measureThroughput(): Promise<void> {
           (cpu[`${name}:${mode}`] ??= []).push((reply.cpuMs * 1000) / CALLS[mode]);
         }
       }
+    }
+    const ours = workers.get("ours");
+    if (ours) {
+      log("in-memory breakdown (ours)");
+      const reply = await ours.ask<Extract<WorkerReply, { op: "breakdown" }>>({ op: "breakdown" });
+      results.breakdown = {
+        emptyPageMicros: reply.emptyPageMicros,
+        pageMicros: reply.pageMicros,
+        jsonParseMicros: reply.jsonParseMicros,
+      };
     }
     for (const name of names) {
       results.throughput[name] = {
@@ -170,6 +187,34 @@ async function measurePagination(): Promise<void> {
       retainedGrowthMiB: median(list.map((s) => s.retainedGrowthMiB)),
       mode: list[0]!.mode,
     };
+  }
+}
+
+/** The medians of a `BENCH_ONLY` run, each with its ratio to raw node:http when raw was measured. */
+function printPartial(): void {
+  const ratio = (value: number, base: number | undefined): string =>
+    base === undefined ? "" : ` (${(value / base).toFixed(2)}×)`;
+  const raw = results.throughput.raw;
+  for (const [name, t] of Object.entries(results.throughput)) {
+    process.stdout.write(
+      `${name.padEnd(18)} seq ${t.sequential.toFixed(0)}/s${ratio(t.sequential, raw?.sequential)}  ` +
+        `16-in-flight ${t.concurrent.toFixed(0)}/s${ratio(t.concurrent, raw?.concurrent)}  ` +
+        `CPU ${t.cpuMicrosPerCall.toFixed(0)} µs/call${ratio(t.cpuMicrosPerCall, raw?.cpuMicrosPerCall)}\n`,
+    );
+  }
+  const b = results.breakdown;
+  if (b) {
+    process.stdout.write(
+      `ours in memory: empty page ${b.emptyPageMicros.toFixed(1)} µs, 100 rules ${b.pageMicros.toFixed(1)} µs, ` +
+        `JSON.parse alone ${b.jsonParseMicros.toFixed(1)} µs (CPU per call)\n`,
+    );
+  }
+  const rawPages = results.pagination.raw;
+  for (const [name, p] of Object.entries(results.pagination)) {
+    process.stdout.write(
+      `${name.padEnd(18)} pagination ${p.rulesPerSecond.toFixed(0)} rules/s${ratio(p.rulesPerSecond, rawPages?.rulesPerSecond)}  ` +
+        `RSS growth ${p.rssGrowthMiB.toFixed(1)} MiB\n`,
+    );
   }
 }
 

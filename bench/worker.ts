@@ -1,11 +1,16 @@
 // One contender per process, kept warm across rounds; the parent tells it when to run, so rounds never overlap.
+import { type Breakdown, measureBreakdown } from "./breakdown.js";
 import { type ContenderName, createContender } from "./contenders.js";
 
 export type WorkerRequest =
-  { op: "throughput"; calls: number; concurrency: number } | { op: "paginate" } | { op: "exit" };
+  | { op: "throughput"; calls: number; concurrency: number }
+  | { op: "paginate" }
+  | { op: "breakdown" }
+  | { op: "exit" };
 export type WorkerReply =
   | { op: "ready" }
   | { op: "throughput"; ms: number; cpuMs: number; rules: number }
+  | ({ op: "breakdown" } & Breakdown)
   | {
       op: "paginate";
       ms: number;
@@ -77,7 +82,12 @@ async function paginate(): Promise<WorkerReply> {
 
 process.on("message", (message: WorkerRequest) => {
   if (message.op === "exit") process.exit(0);
-  const job = message.op === "throughput" ? throughput(message.calls, message.concurrency) : paginate();
+  const job =
+    message.op === "throughput"
+      ? throughput(message.calls, message.concurrency)
+      : message.op === "breakdown"
+        ? measureBreakdown().then((b): WorkerReply => ({ op: "breakdown", ...b }))
+        : paginate();
   job.then(reply, (error: unknown) => {
     console.error(error);
     process.exit(1);

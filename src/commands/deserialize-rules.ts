@@ -44,36 +44,42 @@ type Fail = (path: string, message: string) => never;
 /**
  * One rule, its members read by name in model order (so printed rules read like the AWS CLI's). Written out
  * rather than looped over a table of names: reads and writes by a variable key made this 4× slower, and it
- * runs for every rule of every page. Paths are built only on failure.
+ * runs for every rule of every page. The helpers live at module level (no closures per rule) and paths are
+ * built only on failure.
  */
 function deserializeRule(item: unknown, index: number, fail: Fail): PullThroughCacheRule {
-  const at = (member?: string): string => `pullThroughCacheRules[${index}]${member ? `.${member}` : ""}`;
   if (typeof item !== "object" || item === null || Array.isArray(item)) {
-    return fail(at(), `expected an object, got ${describeType(item)}`);
+    return fail(rulePath(index), `expected an object, got ${describeType(item)}`);
   }
   const s = item as Record<keyof PullThroughCacheRule, unknown>;
   const rule: PullThroughCacheRule = {};
   if (s.ecrRepositoryPrefix != null)
-    rule.ecrRepositoryPrefix = text(s.ecrRepositoryPrefix, "ecrRepositoryPrefix");
+    rule.ecrRepositoryPrefix = text(s.ecrRepositoryPrefix, index, "ecrRepositoryPrefix", fail);
   if (s.upstreamRegistryUrl != null)
-    rule.upstreamRegistryUrl = text(s.upstreamRegistryUrl, "upstreamRegistryUrl");
-  if (s.createdAt != null) rule.createdAt = date(s.createdAt, "createdAt");
-  if (s.registryId != null) rule.registryId = text(s.registryId, "registryId");
-  if (s.credentialArn != null) rule.credentialArn = text(s.credentialArn, "credentialArn");
-  if (s.customRoleArn != null) rule.customRoleArn = text(s.customRoleArn, "customRoleArn");
+    rule.upstreamRegistryUrl = text(s.upstreamRegistryUrl, index, "upstreamRegistryUrl", fail);
+  if (s.createdAt != null) rule.createdAt = date(s.createdAt, index, "createdAt", fail);
+  if (s.registryId != null) rule.registryId = text(s.registryId, index, "registryId", fail);
+  if (s.credentialArn != null) rule.credentialArn = text(s.credentialArn, index, "credentialArn", fail);
+  if (s.customRoleArn != null) rule.customRoleArn = text(s.customRoleArn, index, "customRoleArn", fail);
   if (s.upstreamRepositoryPrefix != null)
-    rule.upstreamRepositoryPrefix = text(s.upstreamRepositoryPrefix, "upstreamRepositoryPrefix");
-  if (s.upstreamRegistry != null) rule.upstreamRegistry = text(s.upstreamRegistry, "upstreamRegistry");
-  if (s.updatedAt != null) rule.updatedAt = date(s.updatedAt, "updatedAt");
+    rule.upstreamRepositoryPrefix = text(s.upstreamRepositoryPrefix, index, "upstreamRepositoryPrefix", fail);
+  if (s.upstreamRegistry != null)
+    rule.upstreamRegistry = text(s.upstreamRegistry, index, "upstreamRegistry", fail);
+  if (s.updatedAt != null) rule.updatedAt = date(s.updatedAt, index, "updatedAt", fail);
   return rule;
+}
 
-  function text(value: unknown, member: string): string {
-    return typeof value === "string"
-      ? value
-      : fail(at(member), `expected a string, got ${describeType(value)}`);
-  }
-  function date(value: unknown, member: string): Date {
-    const parsed = parseEpochSeconds(value);
-    return typeof parsed === "string" ? fail(at(member), parsed) : parsed;
-  }
+function rulePath(index: number, member?: string): string {
+  return `pullThroughCacheRules[${index}]${member ? `.${member}` : ""}`;
+}
+
+function text(value: unknown, index: number, member: string, fail: Fail): string {
+  return typeof value === "string"
+    ? value
+    : fail(rulePath(index, member), `expected a string, got ${describeType(value)}`);
+}
+
+function date(value: unknown, index: number, member: string, fail: Fail): Date {
+  const parsed = parseEpochSeconds(value);
+  return typeof parsed === "string" ? fail(rulePath(index, member), parsed) : parsed;
 }
