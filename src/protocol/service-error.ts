@@ -4,6 +4,9 @@ import { sanitizeErrorCode } from "./error-code.js";
 import { decodeUtf8, excerpt } from "./parse-json.js";
 import { redactSecrets } from "./redact.js";
 
+/** Longest service message kept in `error.message`; the whole body stays in `$response.body`. */
+export const MAX_MESSAGE_LENGTH = 2048;
+
 /** A response with status ≥ 300, body already read (and size-capped). */
 export interface ErrorResponse {
   readonly statusCode: number;
@@ -32,10 +35,12 @@ export function toServiceException(
   const name = code || "Unknown";
   const $response = { statusCode: response.statusCode, headers: response.headers, body: text };
   // Parsed members are redacted again: JSON escapes (`\/`, `\u002b`) can hide a secret from the raw text.
-  const message = hide(
-    stringMember(body, "message") ??
-      stringMember(body, "Message") ??
-      fallbackMessage(name, response, text, body),
+  const message = capLength(
+    hide(
+      stringMember(body, "message") ??
+        stringMember(body, "Message") ??
+        fallbackMessage(name, response, text, body),
+    ),
   );
   const Modelled = Object.hasOwn(MODELLED_EXCEPTIONS, code) ? MODELLED_EXCEPTIONS[code] : undefined;
   if (Modelled) return new Modelled({ message, $metadata, $response });
@@ -56,6 +61,13 @@ function fallbackMessage(
   const type = contentType ? `(${contentType})` : "(no content-type)";
   if (text.trim() === "") return `${status} with an empty body ${type}`;
   return `${status} with a body that is not a JSON object ${type}: ${excerpt(text)}`;
+}
+
+/** A hostile or broken server can send megabytes of "message"; logs should not carry them. */
+function capLength(message: string): string {
+  if (message.length <= MAX_MESSAGE_LENGTH) return message;
+  const rest = message.length - MAX_MESSAGE_LENGTH;
+  return `${message.slice(0, MAX_MESSAGE_LENGTH)}… (${rest} more characters in $response.body)`;
 }
 
 function parseObject(text: string): Record<string, unknown> | undefined {

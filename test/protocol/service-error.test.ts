@@ -8,7 +8,7 @@ import {
   ValidationException,
   type ResponseMetadata,
 } from "../../src/index.js";
-import { toServiceException } from "../../src/protocol/service-error.js";
+import { MAX_MESSAGE_LENGTH, toServiceException } from "../../src/protocol/service-error.js";
 
 const $metadata: ResponseMetadata = { httpStatusCode: 400, requestId: "req-e" };
 const encode = (text: string): Uint8Array => new TextEncoder().encode(text);
@@ -318,6 +318,21 @@ describe("toServiceException: message", () => {
       /^HTTP 502 with a body that is not a JSON object \(text\/html\): "<html>x+…"$/,
     );
     expect(error.$response?.body).toHaveLength(10_013);
+  });
+
+  it("caps a huge service message and keeps the whole body in $response", () => {
+    const huge = "m".repeat(MAX_MESSAGE_LENGTH * 50);
+    const error = convert(400, JSON.stringify({ __type: "ValidationException", message: huge }));
+    expect(error).toBeInstanceOf(ValidationException);
+    expect(error.message).toBe(
+      `${"m".repeat(MAX_MESSAGE_LENGTH)}… (${MAX_MESSAGE_LENGTH * 49} more characters in $response.body)`,
+    );
+    expect(error.$response?.body).toContain(huge);
+  });
+
+  it("keeps a message of exactly the cap whole", () => {
+    const error = convert(400, JSON.stringify({ message: "k".repeat(MAX_MESSAGE_LENGTH) }));
+    expect(error.message).toBe("k".repeat(MAX_MESSAGE_LENGTH));
   });
 
   it("names the code from the header even when the body is HTML", () => {
