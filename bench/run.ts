@@ -61,7 +61,9 @@ if (only === "cold") {
   const sizes = Object.fromEntries(
     Object.entries(results.sizes).map(([name, size]) => [name, (size.budget.bytes / 1024).toFixed(1)]),
   );
-  process.stdout.write(`${JSON.stringify({ cold: results.cold, budgetKB: sizes, composition: results.composition }, null, 2)}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ cold: results.cold, budgetKB: sizes, composition: results.composition }, null, 2)}\n`,
+  );
   process.exit(0);
 }
 if (only) {

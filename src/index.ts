@@ -35,7 +35,11 @@ export {
   ServerException,
   ValidationException,
 } from "./errors/service-exception.js";
-export type { ModelledExceptionOptions, RawErrorResponse, ServiceExceptionOptions } from "./errors/service-exception.js";
+export type {
+  ModelledExceptionOptions,
+  RawErrorResponse,
+  ServiceExceptionOptions,
+} from "./errors/service-exception.js";
 export type { MetadataBearer, ResponseMetadata } from "./metadata.js";
 export { iteratePullThroughCacheRules } from "./pagination/iterate.js";
 export { paginateDescribePullThroughCacheRules } from "./pagination/paginate.js";

@@ -8,7 +8,12 @@ const { server, requests } = useMsw();
 
 describe("ECRClient.send over fetch (msw)", () => {
   it("sends a signed awsJson 1.1 request and returns typed output", async () => {
-    server.use(respond({ pullThroughCacheRules: [wireRule(1)], nextToken: "t2" }, { headers: { "x-amzn-requestid": "req-1" } }));
+    server.use(
+      respond(
+        { pullThroughCacheRules: [wireRule(1)], nextToken: "t2" },
+        { headers: { "x-amzn-requestid": "req-1" } },
+      ),
+    );
     const client = new ECRClient({ region: "us-east-1", credentials: CREDENTIALS });
     const output = await client.send(new DescribePullThroughCacheRulesCommand({ maxResults: 5 }));
 
@@ -19,7 +24,9 @@ describe("ECRClient.send over fetch (msw)", () => {
     expect(request?.method).toBe("POST");
     expect(request?.path).toBe("/");
     expect(request?.body).toBe('{"maxResults":5}');
-    expect(request?.headers["x-amz-target"]).toBe("AmazonEC2ContainerRegistry_V20150921.DescribePullThroughCacheRules");
+    expect(request?.headers["x-amz-target"]).toBe(
+      "AmazonEC2ContainerRegistry_V20150921.DescribePullThroughCacheRules",
+    );
     expect(request?.headers["content-type"]).toBe("application/x-amz-json-1.1");
     expect(sentSignature(request!)).toBe(expectedSignature(request!, CREDENTIALS.secretAccessKey));
   });

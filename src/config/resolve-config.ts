@@ -59,7 +59,12 @@ async function resolveConfig(config: ECRClientConfig, host: ConfigHost): Promise
     ),
   });
   const credentials = memoizeCredentials(credentialsProvider(config, host), () => host.now());
-  const signer = new SignatureV4({ service: "ecr", region, credentials, sha256: config.sha256 ?? defaultSha256 });
+  const signer = new SignatureV4({
+    service: "ecr",
+    region,
+    credentials,
+    sha256: config.sha256 ?? defaultSha256,
+  });
   return { region, endpoint, signer, credentials };
 }
 

@@ -34,14 +34,7 @@ export class ECRClientError extends Error {
 
 /** Which rule an input member broke. */
 export type InputValidationRule =
-  | "required"
-  | "type"
-  | "integer"
-  | "range"
-  | "length"
-  | "items"
-  | "pattern"
-  | "unknown-member";
+  "required" | "type" | "integer" | "range" | "length" | "items" | "pattern" | "unknown-member";
 
 /**
  * The input of a command or the options of a paginator break the API's rules; nothing was sent.
@@ -187,7 +180,10 @@ export class NetworkError extends ECRClientError {
   override readonly name = "NetworkError" as const;
   /** Node's error code, such as `ECONNRESET` or `ENOTFOUND`. */
   readonly code: string | undefined;
-  constructor(message: string, options: { cause?: unknown; code?: string | undefined; $metadata?: ResponseMetadata }) {
+  constructor(
+    message: string,
+    options: { cause?: unknown; code?: string | undefined; $metadata?: ResponseMetadata },
+  ) {
     super(message, options);
     this.code = options.code;
   }

@@ -156,7 +156,9 @@ export class ValidationException extends ECRServiceException {
 }
 
 /** Modelled error codes and their classes; every other code becomes a plain {@link ECRServiceException}. */
-export const MODELLED_EXCEPTIONS: Readonly<Record<string, new (options: ModelledExceptionOptions) => ECRServiceException>> = {
+export const MODELLED_EXCEPTIONS: Readonly<
+  Record<string, new (options: ModelledExceptionOptions) => ECRServiceException>
+> = {
   ServerException,
   InvalidParameterException,
   PullThroughCacheRuleNotFoundException,

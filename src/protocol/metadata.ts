@@ -9,7 +9,8 @@ export function responseMetadata(
 ): Mutable<ResponseMetadata> {
   const metadata: Mutable<ResponseMetadata> = {};
   if (statusCode !== undefined) metadata.httpStatusCode = statusCode;
-  const requestId = headers["x-amzn-requestid"] ?? headers["x-amzn-request-id"] ?? headers["x-amz-request-id"];
+  const requestId =
+    headers["x-amzn-requestid"] ?? headers["x-amzn-request-id"] ?? headers["x-amz-request-id"];
   if (requestId !== undefined) metadata.requestId = requestId;
   if (headers["x-amz-id-2"] !== undefined) metadata.extendedRequestId = headers["x-amz-id-2"];
   if (headers["x-amz-cf-id"] !== undefined) metadata.cfId = headers["x-amz-cf-id"];

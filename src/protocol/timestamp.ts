@@ -16,7 +16,8 @@ export function parseEpochSeconds(value: unknown): Date | string {
   if (typeof value === "number") {
     seconds = value;
   } else if (typeof value === "string") {
-    if (!NUMBER_PATTERN.test(value)) return `expected epoch seconds, got the string ${JSON.stringify(value.slice(0, 40))}`;
+    if (!NUMBER_PATTERN.test(value))
+      return `expected epoch seconds, got the string ${JSON.stringify(value.slice(0, 40))}`;
     seconds = Number(value);
   } else {
     return `expected epoch seconds as a number, got ${describeType(value)}`;

@@ -332,7 +332,10 @@ export async function paging(client: ECRClient, abortSignal: AbortSignal): Promi
     stopOnSameToken: true,
     abortSignal,
   };
-  const pages = paginateDescribePullThroughCacheRules(config, { ecrRepositoryPrefixes: ["ROOT"], maxResults: 10 });
+  const pages = paginateDescribePullThroughCacheRules(config, {
+    ecrRepositoryPrefixes: ["ROOT"],
+    maxResults: 10,
+  });
   same<typeof pages, AsyncGenerator<DescribePullThroughCacheRulesCommandOutput, void, undefined>>(true);
   let count = 0;
   for await (const page of pages) count += page.pullThroughCacheRules?.length ?? 0;
