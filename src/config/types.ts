@@ -97,7 +97,7 @@ export interface ECRClientConfig {
   /**
    * Use the FIPS endpoint (`api.ecr-fips.{region}.{dnsSuffix}`, or `ecr-fips.{region}.{dualStackDnsSuffix}`
    * with dual-stack).
-   * @default `AWS_USE_FIPS_ENDPOINT`, else false
+   * @default `AWS_USE_FIPS_ENDPOINT`, else false; a FIPS pseudo-region (`fips-us-east-1`) turns it on regardless
    */
   useFipsEndpoint?: boolean | Provider<boolean> | undefined;
   /**
@@ -113,12 +113,13 @@ export interface ECRClientConfig {
   profile?: string | undefined;
   /**
    * The HTTP handler.
-   * @default the runtime's default transport (`src/transport/defaults`): `FetchHttpHandler` from `@smithy/fetch-http-handler`
+   * @default in Node, the package's own keep-alive `node:http(s)` transport; in the `browser` / `worker` builds,
+   *   `FetchHttpHandler` from `@smithy/fetch-http-handler` (redirects not followed)
    */
   requestHandler?: HttpRequestHandler | undefined;
   /**
    * The SHA-256 implementation used for signing.
-   * @default `Sha256` from `@aws-crypto/sha256-js`
+   * @default in Node, `node:crypto`; in the `browser` / `worker` builds, `Sha256` from `@aws-crypto/sha256-js`
    */
   sha256?: Sha256Constructor | undefined;
   /**
