@@ -39,7 +39,11 @@ export async function describeCommand(argv: readonly string[], io: CliIo): Promi
         maxResults: args.pageSize,
       });
       const page = await client.send(command);
-      return { rules: page.pullThroughCacheRules ?? [], nextToken: page.nextToken };
+      return {
+        rules: page.pullThroughCacheRules ?? [],
+        nextToken: page.nextToken,
+        $metadata: page.$metadata,
+      };
     };
     if (!args.paginate) {
       const page = await fetchPage(start?.nextToken);

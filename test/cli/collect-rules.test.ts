@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { collectRules, type FetchedPage } from "../../src/cli/collect-rules.js";
 import type { ResumePoint } from "../../src/cli/resume-token.js";
+import { PaginationError } from "../../src/index.js";
 
 /** A fake service over `count` rules named r0, r1, …: tokens are "@offset", pages of `pageSize`. */
 function service(count: number, pageSize: number) {
@@ -92,16 +93,32 @@ describe("collectRules", () => {
     expect(fake.calls).toHaveLength(calls);
   });
 
-  it("stops on a token the service repeats instead of looping forever", async () => {
-    let calls = 0;
-    const fetchPage = (): Promise<FetchedPage> => {
-      calls++;
-      return Promise.resolve({ rules: [{ ecrRepositoryPrefix: "same" }], nextToken: "stuck" });
-    };
-    const result = await collectRules({ fetchPage });
-    expect(calls).toBe(2);
-    expect(result.rules).toHaveLength(2);
-  });
+  it.each<[string, (string | undefined)[], string | undefined, number, string]>([
+    ["the same token twice (A, A)", ["A", "A"], undefined, 2, "A"],
+    ["a cycle (A, B, A)", ["A", "B", "A"], undefined, 3, "A"],
+    ["the starting token handed back", ["S"], "S", 1, "S"],
+  ])(
+    "fails with a PaginationError on %s instead of looping or printing a partial listing",
+    async (_label, tokens, startToken, calls, repeated) => {
+      const sent: (string | undefined)[] = [];
+      const fetchPage = (token: string | undefined): Promise<FetchedPage> => {
+        sent.push(token);
+        return Promise.resolve({
+          rules: [{ ecrRepositoryPrefix: `page-${sent.length}` }],
+          nextToken: tokens[sent.length - 1],
+          $metadata: { requestId: `req-${sent.length}` },
+        });
+      };
+      const start = startToken === undefined ? undefined : { nextToken: startToken, skip: 0 };
+      const error = await collectRules({ fetchPage, start }).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect(error).toBeInstanceOf(PaginationError);
+      expect(error).toMatchObject({ token: repeated, $metadata: { requestId: `req-${calls}` } });
+      expect(sent).toHaveLength(calls);
+    },
+  );
 
   it("reports running totals per page", async () => {
     const seen: [number, number][] = [];
