@@ -21,7 +21,8 @@ import { defaultRequestHandler } from "./transport/defaults.js";
  * @example
  * ```ts
  * // In a Lambda handler: give up (with an AbortError) 500 ms before the invocation would be killed.
- * const abortSignal = AbortSignal.timeout(context.getRemainingTimeInMillis() - 500);
+ * // (AbortSignal.timeout throws a RangeError for a negative number, hence the floor of 1 ms.)
+ * const abortSignal = AbortSignal.timeout(Math.max(context.getRemainingTimeInMillis() - 500, 1));
  * const page = await client.send(new DescribePullThroughCacheRulesCommand({}), { abortSignal });
  * ```
  */
