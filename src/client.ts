@@ -34,7 +34,10 @@ export interface SendOptions {
   abortSignal?: AbortSignal | undefined;
 }
 
-/** Bodies larger than this are refused; a full page of 1000 rules is well under 1 MiB. */
+/**
+ * 2xx bodies larger than this are refused; error bodies are read up to it and cut (so a huge 503 from a proxy
+ * is still a retryable 503). A full page of 1000 rules is well under 1 MiB.
+ */
 const MAX_RESPONSE_BYTES = 8 * 1024 * 1024;
 
 /**
