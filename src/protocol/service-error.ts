@@ -47,10 +47,7 @@ export function toServiceException(
           stringMember(body, "Message") ??
           fallbackMessage(name, response, text, body),
       ),
-    ) +
-    (truncatedAt === undefined
-      ? ""
-      : ` (response body truncated: only its first ${truncatedAt} bytes were read)`);
+    ) + truncationNote(truncatedAt);
   const Modelled = Object.hasOwn(MODELLED_EXCEPTIONS, code) ? MODELLED_EXCEPTIONS[code] : undefined;
   if (Modelled) return new Modelled({ message, $metadata, $response });
   const $fault = response.statusCode >= 500 ? "server" : "client";
@@ -70,6 +67,13 @@ function fallbackMessage(
   const type = contentType ? `(${contentType})` : "(no content-type)";
   if (text.trim() === "") return `${status} with an empty body ${type}`;
   return `${status} with a body that is not a JSON object ${type}: ${excerpt(text)}`;
+}
+
+/** Says that the message and `$response.body` come from the start of a body cut at the size cap. */
+function truncationNote(truncatedAt: number | undefined): string {
+  return truncatedAt === undefined
+    ? ""
+    : ` (response body truncated: only its first ${truncatedAt} bytes were read)`;
 }
 
 /** A hostile or broken server can send megabytes of "message"; logs should not carry them. */
