@@ -9,6 +9,7 @@ import { type AttemptResponse, sendAttempt } from "./request/attempt.js";
 import { buildRequest } from "./request/build-request.js";
 import { abortError, untilAborted } from "./retry/abort.js";
 import { SkewClock } from "./retry/clock-skew.js";
+import { linkSignal } from "./retry/linked-signal.js";
 import { checkRequestTimeout, resolveMaxAttempts } from "./retry/retry-settings.js";
 import { runtimeOf, type Runtime } from "./retry/runtime.js";
 import { type RetryStrategy, StandardRetryStrategy } from "./retry/standard-retry-strategy.js";
@@ -29,12 +30,16 @@ import { defaultRequestHandler } from "./transport/defaults.js";
 export interface SendOptions {
   /**
    * Cancels the call: the in-flight request and any backoff sleep stop at once, nothing more is sent, and the
-   * call rejects with an `AbortError` (also for `AbortSignal.timeout(ms)`; never retried).
+   * call rejects with an `AbortError` (also for `AbortSignal.timeout(ms)`; never retried). One signal may be
+   * shared by any number of concurrent sends: it holds a single listener for all of them, none once they settle.
    */
   abortSignal?: AbortSignal | undefined;
 }
 
-/** Bodies larger than this are refused; a full page of 1000 rules is well under 1 MiB. */
+/**
+ * 2xx bodies larger than this are refused; error bodies are read up to it and cut (so a huge 503 from a proxy
+ * is still a retryable 503). A full page of 1000 rules is well under 1 MiB.
+ */
 const MAX_RESPONSE_BYTES = 8 * 1024 * 1024;
 
 /**
@@ -84,26 +89,20 @@ export class ECRClient {
     options: SendOptions = {},
   ): Promise<Output> {
     const { operation, input } = command;
-    const { abortSignal } = options;
     operation.validate(input);
     const body = operation.serialize(input);
-    const [config, maxAttempts] = await this.#prepare(abortSignal);
-    const request = buildRequest(config.endpoint, operation.name, body);
-    const invocationId = this.#runtime.uuid();
-    const response = await withRetry(
-      (context) => this.#attempt(request, config.signer, context, invocationId, abortSignal),
-      {
-        operation: operation.name,
-        maxAttempts,
-        strategy: this.#retryStrategy,
-        sleep: this.#runtime.sleep,
-        now: () => this.#clock.now(),
-        abortSignal,
-        logger: this.#config.logger,
-      },
-    );
-    const json = parseJsonObject(response.body, response.$metadata, response.secrets);
-    return operation.deserialize(json, response.$metadata);
+    // Below this point everything listens on this send's own signal, linked once to the caller's: a signal
+    // shared by many sends keeps one listener, not one per send, attempt, sleep and provider wait.
+    const { signal, unlink } = linkSignal(options.abortSignal);
+    try {
+      const [config, maxAttempts] = await this.#prepare(signal);
+      const request = buildRequest(config.endpoint, operation.name, body);
+      const response = await this.#transfer(operation.name, request, config.signer, maxAttempts, signal);
+      const json = parseJsonObject(response.body, response.$metadata, response.secrets);
+      return operation.deserialize(json, response.$metadata);
+    } finally {
+      unlink();
+    }
   }
 
   /**
@@ -134,6 +133,26 @@ export class ECRClient {
     } catch (error) {
       throw abortSignal?.aborted ? abortError(abortSignal, error) : error;
     }
+  }
+
+  /** Sends the signed request, retrying as the strategy allows; one invocation id for all its attempts. */
+  #transfer(
+    operation: string,
+    request: HttpRequest,
+    signer: SignatureV4,
+    maxAttempts: number,
+    abortSignal: AbortSignal | undefined,
+  ): Promise<AttemptResponse> {
+    const invocationId = this.#runtime.uuid();
+    return withRetry((context) => this.#attempt(request, signer, context, invocationId, abortSignal), {
+      operation,
+      maxAttempts,
+      strategy: this.#retryStrategy,
+      sleep: this.#runtime.sleep,
+      now: () => this.#clock.now(),
+      abortSignal,
+      logger: this.#config.logger,
+    });
   }
 
   /** One attempt: signed with the service-aligned clock, tagged for the service's retry statistics. */

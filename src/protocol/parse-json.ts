@@ -14,6 +14,19 @@ export function decodeUtf8(bytes: Uint8Array): string | undefined {
 }
 
 /**
+ * Decodes the start of a body that was cut at an arbitrary byte: a character the cut split in two is dropped
+ * rather than making the whole text invalid; `undefined` when the bytes before it are not valid UTF-8.
+ */
+export function decodeUtf8Prefix(bytes: Uint8Array): string | undefined {
+  try {
+    // In streaming mode an incomplete sequence at the end waits for more bytes instead of failing.
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes, { stream: true });
+  } catch {
+    return undefined;
+  }
+}
+
+/**
  * Parses a 2xx awsJson body, which must be a JSON object, or throws a {@link DeserializationError} (the
  * request's `secrets` are redacted from its body excerpt).
  */

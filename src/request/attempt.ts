@@ -5,9 +5,9 @@ import { DeserializationError, NetworkError, TimeoutError } from "../errors/clie
 import type { ResponseMetadata } from "../metadata.js";
 import { lowerCaseHeaders, responseMetadata } from "../protocol/metadata.js";
 import { redactHeaders, requestSecrets } from "../protocol/redact.js";
-import { toServiceException } from "../protocol/service-error.js";
+import { type ErrorResponse, toServiceException } from "../protocol/service-error.js";
 import { abortError, untilAborted } from "../retry/abort.js";
-import { BodyTooLargeError, readBody } from "./read-body.js";
+import { BodyTooLargeError, readBody, readBodyPrefix } from "./read-body.js";
 
 /** A whole HTTP response with a 2xx status, its body read. */
 export interface AttemptResponse {
@@ -40,7 +40,7 @@ export interface AttemptOptions {
  * transport ignores its `abortSignal`.
  */
 export async function sendAttempt(request: HttpRequest, options: AttemptOptions): Promise<AttemptResponse> {
-  const { abortSignal } = options;
+  const { abortSignal, maxResponseBytes } = options;
   if (abortSignal?.aborted) throw abortError(abortSignal);
   const cutoff = attemptSignal(abortSignal, options.requestTimeout);
   const { signal } = cutoff;
@@ -60,17 +60,34 @@ export async function sendAttempt(request: HttpRequest, options: AttemptOptions)
     statusCode = response.statusCode;
     headers = redactHeaders(lowerCaseHeaders(response.headers), secrets);
     options.onHeaders?.(headers);
-    const body = await untilAborted(readBody(response.body, options.maxResponseBytes), signal, () => {
+    const exchange = { statusCode, headers, secrets };
+    const body = await untilAborted(readChecked(exchange, response.body, maxResponseBytes), signal, () => {
       release(response.body);
     });
-    const $metadata = responseMetadata(statusCode, headers);
-    if (statusCode >= 300) throw toServiceException({ statusCode, headers, body, secrets }, $metadata);
-    return { statusCode, headers, body, $metadata, secrets };
+    return { ...exchange, body, $metadata: responseMetadata(statusCode, headers) };
   } catch (error) {
     throw typedError(error, responseMetadata(statusCode, headers), options, cutoff.timedOut());
   } finally {
     cutoff.dispose();
   }
+}
+
+/**
+ * Reads a 2xx body whole ({@link BodyTooLargeError} past `limit`). An error response's body is read only up to
+ * `limit` — a huge 503 from a proxy stays a retryable 503 — and its service exception is thrown.
+ */
+async function readChecked(
+  exchange: Omit<ErrorResponse, "body">,
+  body: unknown,
+  limit: number,
+): Promise<Uint8Array> {
+  if (exchange.statusCode < 300) return readBody(body, limit);
+  const { bytes, truncated } = await readBodyPrefix(body, limit);
+  const $metadata = responseMetadata(exchange.statusCode, exchange.headers);
+  throw toServiceException(
+    { ...exchange, body: bytes, truncatedAt: truncated ? limit : undefined },
+    $metadata,
+  );
 }
 
 /**

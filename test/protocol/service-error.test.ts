@@ -361,6 +361,64 @@ describe("toServiceException: $response", () => {
   });
 });
 
+describe("toServiceException: a body cut at the size cap", () => {
+  const truncated = (
+    statusCode: number,
+    body: string | Uint8Array,
+    headers: Record<string, string>,
+  ): ECRServiceException =>
+    toServiceException(
+      { statusCode, headers, body: typeof body === "string" ? encode(body) : body, truncatedAt: 64 },
+      $metadata,
+    );
+  const NOTE = " (response body truncated: only its first 64 bytes were read)";
+
+  it.each<
+    [string, number, string | Uint8Array, Record<string, string>, string, string, string, "client" | "server"]
+  >([
+    [
+      "JSON cut mid-object, code from the header",
+      503,
+      '{"__type":"ServiceUnavailable","message":"slow do',
+      { ...JSON_TYPE, "x-amzn-errortype": "ServiceUnavailable" },
+      "ServiceUnavailable",
+      `HTTP 503 with a body that is not a JSON object (application/x-amz-json-1.1): "{\\"__type\\":\\"ServiceUnavailable\\",\\"message\\":\\"slow do"${NOTE}`,
+      '{"__type":"ServiceUnavailable","message":"slow do',
+      "server",
+    ],
+    [
+      "a whole JSON object followed by padding that was cut",
+      429,
+      `{"__type":"ThrottlingException","message":"slow down"}${" ".repeat(10)}`,
+      JSON_TYPE,
+      "ThrottlingException",
+      `slow down${NOTE}`,
+      `{"__type":"ThrottlingException","message":"slow down"}${" ".repeat(10)}`,
+      "client",
+    ],
+    [
+      "a character split by the cut is dropped, not turned into invalid UTF-8",
+      502,
+      encode("<html>Bad Gateway é").subarray(0, 19),
+      { "content-type": "text/html" },
+      "Unknown",
+      `HTTP 502 with a body that is not a JSON object (text/html): "<html>Bad Gateway"${NOTE}`,
+      "<html>Bad Gateway ",
+      "server",
+    ],
+  ])("%s", (_case, status, body, headers, name, message, kept, fault) => {
+    const error = truncated(status, body, headers);
+    expect(error.name).toBe(name);
+    expect(error.message).toBe(message);
+    expect(error.$fault).toBe(fault);
+    expect(error.$response?.body).toBe(kept);
+  });
+
+  it("says nothing about truncation when the body was whole", () => {
+    expect(convert(503, "<html>busy</html>").message).not.toMatch(/truncated/);
+  });
+});
+
 describe("toServiceException: any response", () => {
   it("gives an ECRServiceException with a non-empty name and a message, whatever the bytes", () => {
     const body = fc.oneof(

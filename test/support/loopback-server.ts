@@ -18,9 +18,13 @@ export interface LoopbackServer {
   readonly url: string;
   /** Every request received, in order. */
   readonly requests: ReceivedRequest[];
-  /** How many client connections are open right now. */
+  /**
+   * How many connections that carried a request are open right now. An idle connection that never carried
+   * one does not count: after a response is aborted mid-body, undici's pool opens a spare one and keeps it
+   * (unref'd) until its keep-alive timeout.
+   */
   openConnections(): number;
-  /** Resolves once every connection is closed (by the client), or false after `ms`. */
+  /** Resolves once every connection that carried a request is closed (by the client), or false after `ms`. */
   waitForNoConnections(ms: number): Promise<boolean>;
   /** Destroys every connection and stops listening. */
   close(): Promise<void>;
@@ -30,7 +34,9 @@ export interface LoopbackServer {
 export async function startLoopbackServer(reply: Reply): Promise<LoopbackServer> {
   const requests: ReceivedRequest[] = [];
   const sockets = new Set<Socket>();
+  const served = new Set<Socket>();
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    served.add(req.socket);
     const chunks: Buffer[] = [];
     req.on("data", (chunk: Buffer) => chunks.push(chunk));
     req.on("end", () => {
@@ -46,19 +52,22 @@ export async function startLoopbackServer(reply: Reply): Promise<LoopbackServer>
   });
   server.on("connection", (socket: Socket) => {
     sockets.add(socket);
-    socket.on("close", () => sockets.delete(socket));
+    socket.on("close", () => {
+      sockets.delete(socket);
+      served.delete(socket);
+    });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
     requests,
-    openConnections: () => sockets.size,
+    openConnections: () => served.size,
     async waitForNoConnections(ms) {
       const deadline = Date.now() + ms;
-      while (sockets.size > 0 && Date.now() < deadline)
+      while (served.size > 0 && Date.now() < deadline)
         await new Promise((resolve) => setTimeout(resolve, 10));
-      return sockets.size === 0;
+      return served.size === 0;
     },
     close: () =>
       new Promise<void>((resolve) => {
