@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 /**
  * A ratchet, not the goal: issue #6 asks for ≤ 25 KB minified / 10 KB gzip, which the client does not meet today
  * (the SigV4 signer alone is ~14 KB, the shared-files and instance-metadata credential sources ~10 KB; see
- * bench/RESULTS.md). These are today's sizes (63.4 KiB / 22.6 KiB gzip) plus a little headroom, so the bundle cannot
+ * bench/RESULTS.md). These are today's sizes (64.8 KiB / 23.1 KiB gzip) plus a little headroom, so the bundle cannot
  * creep up unnoticed; lower them whenever it shrinks.
  */
 const BUDGET = { minified: 65 * 1024, gzip: 23.25 * 1024 };
