@@ -2,20 +2,10 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { deserializeDescribeOutput } from "../../src/commands/deserialize-rules.js";
 import { DeserializationError, type ResponseMetadata } from "../../src/index.js";
-import { wireRule } from "../support/fixtures.js";
+import { RULE_MEMBERS, wireRule } from "../support/fixtures.js";
 
 const $metadata: ResponseMetadata = { httpStatusCode: 200, requestId: "req-1" };
-const MODEL_ORDER = [
-  "ecrRepositoryPrefix",
-  "upstreamRegistryUrl",
-  "createdAt",
-  "registryId",
-  "credentialArn",
-  "customRoleArn",
-  "upstreamRepositoryPrefix",
-  "upstreamRegistry",
-  "updatedAt",
-];
+const MODEL_ORDER: readonly string[] = RULE_MEMBERS;
 
 /** Runs the deserializer on a JSON text, as the client does after parsing the body. */
 const deserialize = (json: string) =>

@@ -3,19 +3,9 @@ import { describe, expect, it } from "vitest";
 import { deserializeDescribeOutput } from "../../src/commands/deserialize-rules.js";
 import { DeserializationError } from "../../src/index.js";
 import { anyString, edgeNumber, junk, PROPERTY_RUNS, viaJson } from "../support/arbitraries.js";
+import { RULE_MEMBERS } from "../support/fixtures.js";
 
-/** The rule's members in model order. */
-const MEMBERS = [
-  "ecrRepositoryPrefix",
-  "upstreamRegistryUrl",
-  "createdAt",
-  "registryId",
-  "credentialArn",
-  "customRoleArn",
-  "upstreamRepositoryPrefix",
-  "upstreamRegistry",
-  "updatedAt",
-] as const;
+const MEMBERS = RULE_MEMBERS;
 const DATE_MEMBERS: readonly string[] = ["createdAt", "updatedAt"];
 const STRING_MEMBERS = MEMBERS.filter((key) => !DATE_MEMBERS.includes(key));
 const PATH = new RegExp(`^(nextToken|pullThroughCacheRules(\\[\\d+\\](\\.(${MEMBERS.join("|")}))?)?)$`);

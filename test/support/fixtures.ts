@@ -23,3 +23,16 @@ export function wireRule(index: number): Record<string, unknown> {
     updatedAt: 1.7000000005e9,
   };
 }
+
+/** The rule's nine members in model order, as ECR-API.md lists them (stated here once for the tests). */
+export const RULE_MEMBERS = [
+  "ecrRepositoryPrefix",
+  "upstreamRegistryUrl",
+  "createdAt",
+  "registryId",
+  "credentialArn",
+  "customRoleArn",
+  "upstreamRepositoryPrefix",
+  "upstreamRegistry",
+  "updatedAt",
+] as const;
