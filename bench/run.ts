@@ -215,7 +215,7 @@ function printPartial(): void {
   for (const [name, p] of Object.entries(results.pagination)) {
     process.stdout.write(
       `${name.padEnd(18)} pagination ${p.rulesPerSecond.toFixed(0)} rules/s${ratio(p.rulesPerSecond, rawPages?.rulesPerSecond)}  ` +
-        `RSS growth ${p.rssGrowthMiB.toFixed(1)} MiB\n`,
+        `RSS growth ${p.rssGrowthMiB.toFixed(1)} MiB  live heap growth ${p.retainedGrowthMiB.toFixed(2)} MiB\n`,
     );
   }
 }
