@@ -6,7 +6,7 @@ import { type BuildOptions, type Plugin, build } from "esbuild";
 import { signerCoreSubset } from "../scripts/signer-core-subset.js";
 import { BENCH_CREDENTIALS, REGION, TARGET } from "./wire.js";
 
-export const COLD_CONTENDERS = ["raw", "ours", "ours-fetch", "sdk"] as const;
+export const COLD_CONTENDERS = ["raw", "floor", "ours", "ours-fetch", "sdk"] as const;
 export type ColdContender = (typeof COLD_CONTENDERS)[number];
 
 const CLIENT = `const endpoint = process.env.BENCH_ENDPOINT;`;
@@ -29,6 +29,12 @@ export const handler = () => new Promise((resolve, reject) => {
   req.on("error", reject);
   req.end("{}");
 });`,
+  // The signed floor (bench/floor.mjs), imported by absolute path: its @smithy/signature-v4 comes from node_modules.
+  floor: `import { createSignedFloor } from ${JSON.stringify(new URL("../floor.mjs", import.meta.url).pathname)};
+${CLIENT}
+const post = createSignedFloor(endpoint, { region: process.env.AWS_REGION, target: "${TARGET}", credentials: {
+  accessKeyId: process.env.AWS_ACCESS_KEY_ID, secretAccessKey: process.env.AWS_SECRET_ACCESS_KEY } });
+export const handler = async () => (await post("{}")).pullThroughCacheRules.length;`,
   ours: `import { ECRClient, DescribePullThroughCacheRulesCommand } from "ecr-pull-through-cache";
 ${CLIENT}
 ${OURS_CLIENT}`,

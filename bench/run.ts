@@ -29,7 +29,7 @@ const ROUNDS = Number(process.env["BENCH_ROUNDS"] ?? (quick ? 2 : 9));
 const CALLS = { sequential: quick ? 200 : 1500, concurrent: quick ? 400 : 3000 } as const;
 const COLD_RUNS = quick ? 3 : 31;
 const PAGINATION_ROUNDS = Number(process.env["BENCH_PAGINATION_ROUNDS"] ?? (quick ? 1 : 5));
-const PAGINATION_CONTENDERS: readonly ContenderName[] = only ? chosen : ["raw", "ours", "sdk"];
+const PAGINATION_CONTENDERS: readonly ContenderName[] = only ? chosen : ["raw", "floor", "ours", "sdk"];
 const here = new URL(".", import.meta.url).pathname;
 const log = (line: string): void => {
   process.stderr.write(`${line}\n`);
