@@ -126,7 +126,8 @@ async function measure(entry: string, mainFields: MainFields, plugins: Plugin[] 
   for (const output of Object.values(result.metafile.outputs)) {
     for (const [input, { bytesInOutput }] of Object.entries(output.inputs)) {
       const part =
-        /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(input)?.[1] ??
+        // A package (signerCoreSubset's modules count as the @smithy/core files they re-export).
+        /(?:node_modules\/|^signer-core-subset:)((?:@[^/]+\/)?[^/]+)/.exec(input)?.[1] ??
         input.replace(/^(dist|src)\/([^/]+)\/.*$/, "$1/$2");
       parts[part] = (parts[part] ?? 0) + bytesInOutput;
     }
