@@ -2,6 +2,7 @@ import { existsSync, rmSync } from "node:fs";
 import { resolve } from "node:path";
 import type { Plugin } from "esbuild";
 import { defineConfig, type Options } from "tsup";
+import { signerCoreSubset } from "./scripts/signer-core-subset.js";
 
 /** Keeps the entries whose source exists on this branch (the emulator and CLI land with their own issue). */
 function present(entries: Record<string, string>): Record<string, string> {
@@ -29,7 +30,9 @@ const fetchRuntimeDefaults: Plugin = {
  * Inlined into dist/ rather than imported from node_modules: importing @smithy/signature-v4 from node_modules
  * loads its CommonJS build and the @smithy/core submodules it requires (~300 KB of JavaScript, about twice the
  * unbundled cold start of raw node:http), whereas its ES build and the few @smithy/core/serde helpers it uses
- * come to ~14 KB. Resolved module-first (`module` condition and main field), so the ES builds are taken.
+ * come to ~14 KB. Resolved module-first (`module` condition and main field), so the ES builds are taken, and
+ * through signerCoreSubset, so only the @smithy/core files the signer uses are inlined, without the top-level
+ * work of @smithy/core's serde/protocols/client index modules.
  */
 const INLINED = ["@smithy/signature-v4", "@smithy/core"];
 
@@ -41,6 +44,7 @@ const common: Options = {
   // Keep `node:` specifiers (tsup strips them by default for Node < 14.18).
   removeNodeProtocol: false,
   noExternal: INLINED,
+  esbuildPlugins: [signerCoreSubset],
   esbuildOptions(options) {
     options.mainFields = ["module", "main"];
   },
@@ -97,7 +101,7 @@ export default defineConfig(() => {
       // Lazily imported Node-only paths (shared config files, IMDS) stay lazy imports; workers with Node
       // compatibility can still take them.
       external: [/^node:/],
-      esbuildPlugins: [fetchRuntimeDefaults],
+      esbuildPlugins: [fetchRuntimeDefaults, signerCoreSubset],
     },
   ];
 });

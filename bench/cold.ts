@@ -2,10 +2,11 @@
 import { spawn } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
-import { type BuildOptions, build } from "esbuild";
+import { type BuildOptions, type Plugin, build } from "esbuild";
+import { signerCoreSubset } from "../scripts/signer-core-subset.js";
 import { BENCH_CREDENTIALS, REGION, TARGET } from "./wire.js";
 
-export const COLD_CONTENDERS = ["raw", "ours", "ours-fetch", "sdk"] as const;
+export const COLD_CONTENDERS = ["raw", "floor", "ours", "ours-fetch", "sdk"] as const;
 export type ColdContender = (typeof COLD_CONTENDERS)[number];
 
 const CLIENT = `const endpoint = process.env.BENCH_ENDPOINT;`;
@@ -28,6 +29,12 @@ export const handler = () => new Promise((resolve, reject) => {
   req.on("error", reject);
   req.end("{}");
 });`,
+  // The signed floor (bench/floor.mjs), imported by absolute path: its @smithy/signature-v4 comes from node_modules.
+  floor: `import { createSignedFloor } from ${JSON.stringify(new URL("../floor.mjs", import.meta.url).pathname)};
+${CLIENT}
+const post = createSignedFloor(endpoint, { region: process.env.AWS_REGION, target: "${TARGET}", credentials: {
+  accessKeyId: process.env.AWS_ACCESS_KEY_ID, secretAccessKey: process.env.AWS_SECRET_ACCESS_KEY } });
+export const handler = async () => (await post("{}")).pullThroughCacheRules.length;`,
   ours: `import { ECRClient, DescribePullThroughCacheRulesCommand } from "ecr-pull-through-cache";
 ${CLIENT}
 ${OURS_CLIENT}`,
@@ -89,14 +96,17 @@ export async function prepareHandlers(dir: string): Promise<Record<ColdContender
   return files;
 }
 
-/** Our budget bundle built from src/ instead of dist/, so its parts can be told apart (config, retry, …). */
+/**
+ * Our budget bundle built from src/ instead of dist/, so its parts can be told apart (config, retry, …); with the
+ * plugin dist/ is built with, so the parts add up to what ships.
+ */
 export async function sourceComposition(dir: string): Promise<BundleSize> {
   const entry = `${dir}/ours-src.mjs`;
   writeFileSync(
     entry,
     HANDLERS.ours.replace('"ecr-pull-through-cache"', '"../../../src/index.ts"') + EPILOGUE,
   );
-  return measure(entry, "module,main");
+  return measure(entry, "module,main", [signerCoreSubset]);
 }
 
 /** The minified size of a contender's handler bundle (without the run-time banner). */
@@ -109,14 +119,15 @@ export async function bundleSize(
   return measure(`${dir}/${name}.mjs`, mainFields);
 }
 
-async function measure(entry: string, mainFields: MainFields): Promise<BundleSize> {
-  const result = await build({ ...buildOptions(entry, mainFields), metafile: true, write: false });
+async function measure(entry: string, mainFields: MainFields, plugins: Plugin[] = []): Promise<BundleSize> {
+  const result = await build({ ...buildOptions(entry, mainFields), plugins, metafile: true, write: false });
   const code = result.outputFiles[0]!.contents;
   const parts: Record<string, number> = {};
   for (const output of Object.values(result.metafile.outputs)) {
     for (const [input, { bytesInOutput }] of Object.entries(output.inputs)) {
       const part =
-        /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(input)?.[1] ??
+        // A package (signerCoreSubset's modules count as the @smithy/core files they re-export).
+        /(?:node_modules\/|^signer-core-subset:)((?:@[^/]+\/)?[^/]+)/.exec(input)?.[1] ??
         input.replace(/^(dist|src)\/([^/]+)\/.*$/, "$1/$2");
       parts[part] = (parts[part] ?? 0) + bytesInOutput;
     }

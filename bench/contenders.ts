@@ -7,6 +7,7 @@ export const CONTENDERS = {
   ours: "ours (node transport, default)",
   "ours-fetch": "ours (fetch transport + sha256-js)",
   "ours-smithy-node": "ours (@smithy/node-http-handler)",
+  floor: "signed floor: @smithy/signature-v4 + node:crypto + node:http, untyped (bench/floor.mjs)",
   sdk: "@aws-sdk/client-ecr",
 } as const;
 /**
@@ -30,6 +31,7 @@ const SELF = "ecr-pull-through-cache"; // a variable, so bundlers and tsc leave 
 export async function createContender(name: ContenderName, endpoint: string): Promise<Contender> {
   if (name === "raw") return rawContender(endpoint);
   if (name === "sdk") return sdkContender(endpoint);
+  if (name === "floor") return floorContender(endpoint);
   const ours = (await import(name === "baseline" ? (process.env["BENCH_BASELINE"] ?? SELF) : SELF)) as Ours;
   const config = { region: REGION, endpoint, credentials: BENCH_CREDENTIALS };
   if (name === "ours-fetch") {
@@ -108,11 +110,45 @@ async function sdkContender(endpoint: string): Promise<Contender> {
   };
 }
 
+type Post = (body: string) => Promise<{ pullThroughCacheRules?: unknown[]; nextToken?: string }>;
+
+/** A contender that is one POST function: a call is `{}`, pagination a plain page loop. */
+function postContender(post: Post): Contender {
+  return {
+    paginationMode: "page loop, JSON.parse only",
+    async call() {
+      return (await post("{}")).pullThroughCacheRules?.length ?? 0;
+    },
+    async paginate(onPage) {
+      let nextToken: string | undefined;
+      do {
+        const page = await post(JSON.stringify({ maxResults: PAGINATION_PAGE_SIZE, nextToken }));
+        onPage(page.pullThroughCacheRules?.length ?? 0);
+        nextToken = page.nextToken;
+      } while (nextToken);
+    },
+  };
+}
+
+/** The product card's parts with nothing of ours: what signing alone costs (see bench/floor.mjs). */
+async function floorContender(endpoint: string): Promise<Contender> {
+  // Not bundled into bench/.tmp: the same file the cold-start handler imports.
+  const floor = (await import(new URL("../floor.mjs", import.meta.url).href)) as {
+    createSignedFloor(
+      endpoint: string,
+      options: { region: string; target: string; credentials: typeof BENCH_CREDENTIALS },
+    ): Post;
+  };
+  return postContender(
+    floor.createSignedFloor(endpoint, { region: REGION, target: TARGET, credentials: BENCH_CREDENTIALS }),
+  );
+}
+
 /** The limit: the same POST without signing, typing or validation, body parsed with JSON.parse. */
 function rawContender(endpoint: string): Contender {
   const url = new URL(endpoint);
   const agent = new http.Agent({ keepAlive: true, maxSockets: 50 });
-  const post = (body: string): Promise<{ pullThroughCacheRules?: unknown[]; nextToken?: string }> =>
+  const post: Post = (body) =>
     new Promise((resolve, reject) => {
       const req = http.request(
         {
@@ -131,12 +167,7 @@ function rawContender(endpoint: string): Contender {
           const chunks: Buffer[] = [];
           res.on("data", (chunk: Buffer) => chunks.push(chunk));
           res.on("end", () => {
-            resolve(
-              JSON.parse(Buffer.concat(chunks).toString()) as {
-                pullThroughCacheRules?: unknown[];
-                nextToken?: string;
-              },
-            );
+            resolve(JSON.parse(Buffer.concat(chunks).toString()) as Awaited<ReturnType<Post>>);
           });
           res.on("error", reject);
         },
@@ -144,18 +175,5 @@ function rawContender(endpoint: string): Contender {
       req.on("error", reject);
       req.end(body);
     });
-  return {
-    paginationMode: "page loop, JSON.parse only",
-    async call() {
-      return (await post("{}")).pullThroughCacheRules?.length ?? 0;
-    },
-    async paginate(onPage) {
-      let nextToken: string | undefined;
-      do {
-        const page = await post(JSON.stringify({ maxResults: PAGINATION_PAGE_SIZE, nextToken }));
-        onPage(page.pullThroughCacheRules?.length ?? 0);
-        nextToken = page.nextToken;
-      } while (nextToken);
-    },
-  };
+  return postContender(post);
 }

@@ -74,21 +74,38 @@ function breakdownText(
   );
 }
 
+/** What the signed floor (the card's parts, nothing of ours) reached in this run, as a sentence for one goal. */
+function floorText(
+  what: string,
+  floor: number | undefined,
+  ours: number | undefined,
+  base: number | undefined,
+): string {
+  return floor === undefined
+    ? ""
+    : ` The signed floor (bench/floor.mjs: @smithy/signature-v4, node:crypto and node:http with nothing of ours) ` +
+        `reaches ${ratio(floor, base)} raw on ${what} in this run, ours ${ratio(ours, base)}.`;
+}
+
 function whyMissed(r: Results): string {
   const raw = r.throughput.raw;
   const ours = r.throughput.ours;
+  const floor = r.throughput.floor;
   return [
     `- **calls/s**: the client spends ${ratio(ours?.cpuMicrosPerCall, raw?.cpuMicrosPerCall)} the CPU of raw node:http per call ` +
       `(${fixed(ours?.cpuMicrosPerCall ?? NaN, 0)} vs ${fixed(raw?.cpuMicrosPerCall ?? NaN, 0)} µs), and loopback round ` +
-      `trips are short, so that CPU is most of the gap. ${breakdownText(r.breakdown, ours, raw)}`,
+      `trips are short, so that CPU is most of the gap.` +
+      floorText("sequential calls/s", floor?.sequential, ours?.sequential, raw?.sequential) +
+      ` ${breakdownText(r.breakdown, ours, raw)}`,
     "- **cold start, unbundled**: dist/ inlines the ES build of @smithy/signature-v4 (importing it from node_modules " +
       "loaded its CommonJS build and ~300 KB of @smithy/core); what remains is resolving and loading the package's " +
       "own modules and node:crypto.",
     "- **cold start, bundled**: node:crypto (import and first hash), compiling the bundle, config resolution and the " +
-      "first signature; raw node:http does none of these.",
+      "first signature; raw node:http does none of these." +
+      floorText("bundled cold start", r.cold.floor?.bundledMs, r.cold.ours?.bundledMs, r.cold.raw?.bundledMs),
     "- **bundle size**: see the parts above: the signer is ~14 KB and the shared-files and instance-metadata " +
       "credential sources ~10 KB (bundled on purpose: ECS, EC2 and profiles need them); the credential chain and the " +
-      "retry policy add the rest.",
+      `retry policy add the rest. The signed floor's bundle is ${kb(r.sizes.floor?.budget.bytes)} KB.`,
     `- **pagination memory**: the live heap after a full GC grows ${fixed(r.pagination.ours?.retainedGrowthMiB ?? NaN, 1)} MiB ` +
       `over the walk (flat); RSS grows as V8's young generation expands towards its 16 MiB semi-spaces under ` +
       `300 KB pages, which happens to raw node:http too (${fixed(r.pagination.raw?.rssGrowthMiB ?? NaN, 1)} MiB).`,
@@ -112,7 +129,7 @@ export function renderResults(r: Results, machine: string, seconds: number): str
     a === undefined || b === undefined ? undefined : a / b >= min;
   const under = (a: number | undefined, b: number | undefined, max: number): boolean | undefined =>
     a === undefined || b === undefined ? undefined : a / b <= max;
-  const pagination = (["raw", "ours", "sdk"] as const).map((name) => {
+  const pagination = (["raw", "floor", "ours", "sdk"] as const).map((name) => {
     const p = r.pagination[name];
     return `| ${CONTENDERS[name]} | ${p?.mode ?? "–"} | ${cell(p?.rulesPerSecond, raw.p?.rulesPerSecond, 0)} | ${fixed(p?.rssGrowthMiB ?? NaN, 1)} | ${fixed(p?.retainedGrowthMiB ?? NaN, 1)} |`;
   });
@@ -153,6 +170,6 @@ ${pagination.join("\n")}
 
 ${composition(r.composition)}
 
-Cold start until exit, bundled (ms, includes process teardown): ${(["raw", "ours", "ours-fetch", "sdk"] as const).map((n) => `${n} ${fixed(r.cold[n]?.bundledExitMs ?? NaN, 1)}`).join(", ")}.
+Cold start until exit, bundled (ms, includes process teardown): ${(["raw", "floor", "ours", "ours-fetch", "sdk"] as const).map((n) => `${n} ${fixed(r.cold[n]?.bundledExitMs ?? NaN, 1)}`).join(", ")}.
 `;
 }

@@ -29,7 +29,7 @@ const ROUNDS = Number(process.env["BENCH_ROUNDS"] ?? (quick ? 2 : 9));
 const CALLS = { sequential: quick ? 200 : 1500, concurrent: quick ? 400 : 3000 } as const;
 const COLD_RUNS = quick ? 3 : 31;
 const PAGINATION_ROUNDS = Number(process.env["BENCH_PAGINATION_ROUNDS"] ?? (quick ? 1 : 5));
-const PAGINATION_CONTENDERS: readonly ContenderName[] = only ? chosen : ["raw", "ours", "sdk"];
+const PAGINATION_CONTENDERS: readonly ContenderName[] = only ? chosen : ["raw", "floor", "ours", "sdk"];
 const here = new URL(".", import.meta.url).pathname;
 const log = (line: string): void => {
   process.stderr.write(`${line}\n`);
@@ -215,7 +215,7 @@ function printPartial(): void {
   for (const [name, p] of Object.entries(results.pagination)) {
     process.stdout.write(
       `${name.padEnd(18)} pagination ${p.rulesPerSecond.toFixed(0)} rules/s${ratio(p.rulesPerSecond, rawPages?.rulesPerSecond)}  ` +
-        `RSS growth ${p.rssGrowthMiB.toFixed(1)} MiB\n`,
+        `RSS growth ${p.rssGrowthMiB.toFixed(1)} MiB  live heap growth ${p.retainedGrowthMiB.toFixed(2)} MiB\n`,
     );
   }
 }

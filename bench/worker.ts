@@ -1,6 +1,7 @@
 // One contender per process, kept warm across rounds; the parent tells it when to run, so rounds never overlap.
 import { type Breakdown, measureBreakdown } from "./breakdown.js";
 import { type ContenderName, createContender } from "./contenders.js";
+import { PAGINATION_PAGE_SIZE, PAGINATION_TOTAL } from "./wire.js";
 
 export type WorkerRequest =
   | { op: "throughput"; calls: number; concurrency: number }
@@ -48,34 +49,47 @@ const MiB = 1024 * 1024;
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => {});
 
 /**
- * Walks all pages. RSS growth is the peak over the walk minus the RSS after page 1 (young-generation sizing
- * included); retained growth is the live heap after a full GC at the end minus the same after page 1.
+ * Walks all pages. RSS growth is the peak over the walk (sampled at each page) minus the RSS after page 1
+ * (young-generation sizing included). Retained growth is the live heap after a full GC at the last page minus
+ * the same at page 1: both taken inside the page callback, so each side counts the one page a contender may
+ * still hold there (measuring the end after the walk instead credited a contender that holds its page at
+ * page 1 with that page, and charged one that had already let go of it). The forced GCs are instrumentation,
+ * so their time is left out of the walk's.
  */
 async function paginate(): Promise<WorkerReply> {
+  const lastPage = PAGINATION_TOTAL / PAGINATION_PAGE_SIZE;
   let pages = 0;
   let rules = 0;
   let rssStart = 0;
   let rssPeak = 0;
   let heapStart = 0;
+  let heapEnd = 0;
+  let gcMs = 0;
+  const liveHeap = (): number => {
+    const before = performance.now();
+    gc();
+    const used = process.memoryUsage().heapUsed;
+    gcMs += performance.now() - before;
+    return used;
+  };
   const start = performance.now();
   await contender.paginate((count) => {
     rules += count;
     if (++pages === 1) {
-      gc();
-      ({ rss: rssStart, heapUsed: heapStart } = process.memoryUsage());
+      heapStart = liveHeap();
+      rssStart = process.memoryUsage.rss();
     }
     rssPeak = Math.max(rssPeak, process.memoryUsage.rss());
+    if (pages === lastPage) heapEnd = liveHeap();
   });
-  const ms = performance.now() - start;
-  gc();
-  const retainedGrowthMiB = (process.memoryUsage().heapUsed - heapStart) / MiB;
+  const ms = performance.now() - start - gcMs;
   return {
     op: "paginate",
     ms,
     rules,
     pages,
     rssGrowthMiB: (rssPeak - rssStart) / MiB,
-    retainedGrowthMiB,
+    retainedGrowthMiB: (heapEnd - heapStart) / MiB,
     mode: contender.paginationMode,
   };
 }

@@ -1,14 +1,15 @@
 import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
 import { describe, expect, it } from "vitest";
+import { signerCoreSubset } from "../scripts/signer-core-subset.js";
 
 /**
  * A ratchet, not the goal: issue #6 asks for ≤ 25 KB minified / 10 KB gzip, which the client does not meet today
  * (the SigV4 signer alone is ~14 KB, the shared-files and instance-metadata credential sources ~10 KB; see
- * bench/RESULTS.md). These are today's sizes (64.8 KiB / 23.1 KiB gzip) plus a little headroom, so the bundle cannot
+ * bench/RESULTS.md). These are today's sizes (62.8 KiB / 22.4 KiB gzip) plus a little headroom, so the bundle cannot
  * creep up unnoticed; lower them whenever it shrinks.
  */
-const BUDGET = { minified: 65 * 1024, gzip: 23.25 * 1024 };
+const BUDGET = { minified: 63 * 1024, gzip: 22.6 * 1024 };
 
 const HANDLER = `
 import { DescribePullThroughCacheRulesCommand, ECRClient } from "./src/index.js";
@@ -26,6 +27,8 @@ async function bundle() {
     target: "node20",
     mainFields: ["module", "main"],
     // README "Bundling": nothing is marked external (the optional peer is a run-time import bundlers leave alone).
+    // dist/ inlines the signer through the same plugin, so this measures what a bundle of the package carries.
+    plugins: [signerCoreSubset],
     metafile: true,
     write: false,
     logLevel: "error",

@@ -1,13 +1,10 @@
 import type { SendOptions } from "../client.js";
-import {
+import type {
   DescribePullThroughCacheRulesCommand,
-  type DescribePullThroughCacheRulesCommandInput,
-  type DescribePullThroughCacheRulesCommandOutput,
+  DescribePullThroughCacheRulesCommandInput,
+  DescribePullThroughCacheRulesCommandOutput,
 } from "../commands/describe-pull-through-cache-rules.js";
-import { PaginationError } from "../errors/client-errors.js";
-import { validateDescribeInput } from "../validation/describe-input.js";
-import { validatePaginationConfig } from "../validation/pagination-config.js";
-import { formatValue } from "../validation/validate-shape.js";
+import { pageWalker } from "./page-walker.js";
 
 /** What the paginators need of a client: an {@link ECRClient} fits, and so does a test double. */
 export interface PaginationClient {
@@ -71,48 +68,6 @@ export async function* paginateDescribePullThroughCacheRules(
   config: ECRPaginationConfiguration,
   input: DescribePullThroughCacheRulesCommandInput = {},
 ): AsyncGenerator<DescribePullThroughCacheRulesCommandOutput, void, undefined> {
-  validatePaginationConfig(config);
-  validateDescribeInput(input);
-  const { client, abortSignal, stopOnSameToken = false } = config;
-  const base = requestBase(input, config.pageSize);
-  const sent = new Set<string>();
-  let token = config.startingToken ?? input.nextToken ?? undefined;
-  for (let request = 1; ; request++) {
-    if (token !== undefined) sent.add(token);
-    const page = await client.send(new DescribePullThroughCacheRulesCommand({ ...base, nextToken: token }), {
-      abortSignal,
-    });
-    const next = page.nextToken;
-    const repeated = next !== undefined && sent.has(next);
-    if (repeated && !stopOnSameToken) throw repeatedTokenError(next, page, request);
-    yield page;
-    if (next === undefined || next === "" || repeated) return;
-    token = next;
-  }
-}
-
-/** What every page's request shares: a copy of the caller's input (its array too) with the effective page size. */
-function requestBase(
-  input: DescribePullThroughCacheRulesCommandInput,
-  pageSize: number | undefined,
-): DescribePullThroughCacheRulesCommandInput {
-  const prefixes = input.ecrRepositoryPrefixes ?? undefined;
-  return {
-    registryId: input.registryId ?? undefined,
-    ecrRepositoryPrefixes: prefixes && [...prefixes],
-    maxResults: input.maxResults ?? pageSize,
-  };
-}
-
-function repeatedTokenError(
-  token: string,
-  page: DescribePullThroughCacheRulesCommandOutput,
-  request: number,
-): PaginationError {
-  return new PaginationError(
-    token,
-    `request ${request} of this iteration returned the page token ${formatValue(token)}, which was already sent: ` +
-      "following it would loop forever (set stopOnSameToken: true to stop quietly instead)",
-    { $metadata: page.$metadata },
-  );
+  const nextPage = pageWalker(config, input);
+  for (let page = await nextPage(); page !== undefined; page = await nextPage()) yield page;
 }

@@ -40,5 +40,9 @@ describe.skipIf(!existsSync(join(DIST, "index.js")))("@smithy/signature-v4 inlin
     expect(text.match(/\bvar SignatureV4\d* = class\b/g)).toHaveLength(1);
     expect(text).toContain("// node_modules/@smithy/signature-v4/dist-es/SignatureV4.js");
     expect(text).not.toMatch(/node_modules\/@smithy\/[^/]+\/dist-cjs\//);
+    // scripts/signer-core-subset.ts: only the @smithy/core files the signer uses, never their index modules.
+    expect(text).not.toMatch(
+      /node_modules\/@smithy\/core\/dist-es\/submodules\/(serde|protocols|client)\/index/,
+    );
   });
 });
